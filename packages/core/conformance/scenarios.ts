@@ -1,0 +1,250 @@
+// The engine's key rules, phrased so that any runtime can run them against the built package.
+import { createLocalJWKSet, jwtVerify } from "jose";
+import {
+  type AsymmetricAlgorithm,
+  createEngine,
+  createMemoryStorage,
+  JWT_BEARER_CLIENT_ASSERTION_TYPE,
+  JWT_BEARER_GRANT,
+  OAuthError,
+  REFRESH_TOKEN_GRANT,
+  type SigningAlgorithm,
+} from "../dist/index.js";
+import { createFrozenClock } from "../dist/testing/frozen-clock.js";
+import { signTestJws } from "../dist/testing/sign-test-jws.js";
+import { generateTestKey, importTestKey, type TestKey } from "../dist/testing/test-keys.js";
+import { ecCertificate } from "../test/fixtures/certificates.ts";
+
+export interface Scenario {
+  readonly name: string;
+  run(): Promise<void>;
+}
+
+const SERVER = "https://as.example.com";
+const IDP = "https://idp.example.com";
+
+function check(condition: boolean, message: string): void {
+  if (!condition) throw new Error(message);
+}
+
+async function rejectsWith(promise: Promise<unknown>, code: string, reason?: string): Promise<void> {
+  try {
+    await promise;
+  } catch (error) {
+    check(error instanceof OAuthError, `expected OAuthError, got ${String(error)}`);
+    const oauth = error as OAuthError;
+    check(oauth.code === code, `expected ${code}, got ${oauth.code} (${oauth.reason})`);
+    if (reason !== undefined)
+      check(oauth.reason === reason, `expected reason ${reason}, got ${oauth.reason}`);
+    return;
+  }
+  throw new Error(`expected ${code}, but it succeeded`);
+}
+
+async function setup(alg: AsymmetricAlgorithm = "ES256", signingAlgorithm: SigningAlgorithm = "ES256") {
+  const clock = createFrozenClock();
+  const engine = createEngine(
+    { storage: createMemoryStorage({ clock }), clock },
+    { issuer: SERVER, signingAlgorithm },
+  );
+  const key = await generateTestKey(alg, "k1");
+  await engine.issuers.create({ issuer: IDP, jwks: { keys: [key.publicJwk] }, algorithms: [alg] });
+  const { client } = await engine.clients.create({
+    grantTypes: [JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT],
+    scope: "read",
+  });
+  let n = 0;
+  const sign = (
+    overrides: Record<string, unknown> = {},
+    header: Record<string, unknown> = {},
+    signer: TestKey = key,
+  ) => {
+    n += 1;
+    const now = clock.nowSeconds();
+    const claims = {
+      iss: IDP,
+      sub: "svc",
+      aud: SERVER,
+      iat: now,
+      exp: now + 300,
+      jti: `j${n}`,
+      ...overrides,
+    };
+    return signTestJws(signer, claims, { kid: "k1", ...header });
+  };
+  const exchange = (assertion: string) => engine.exchangeJwtBearer({ client, assertion, scope: undefined });
+  return { engine, clock, key, client, sign, exchange };
+}
+
+const perAlgorithm = (["RS256", "PS256", "ES256", "ES384", "EdDSA"] as const).map(
+  (alg): Scenario => ({
+    name: `exchanges a ${alg} assertion`,
+    async run() {
+      const s = await setup(alg);
+      const response = await s.exchange(await s.sign());
+      check(response.tokenType === "Bearer" && response.scope === "read", "unexpected token response");
+    },
+  }),
+);
+
+const perSigningAlgorithm = (["ES256", "RS256", "EdDSA"] as const).map(
+  (alg): Scenario => ({
+    name: `signs ${alg} access tokens that verify against the JWKS`,
+    async run() {
+      const s = await setup("ES256", alg);
+      const { accessToken } = await s.exchange(await s.sign());
+      const jwks = createLocalJWKSet(JSON.parse(JSON.stringify(await s.engine.publishJwks())));
+      const { payload } = await jwtVerify(accessToken, jwks, { typ: "at+jwt", currentDate: s.clock.now() });
+      check(
+        payload.sub === "svc" && payload.assertion_iss === IDP && payload.iss === SERVER,
+        "claims differ",
+      );
+    },
+  }),
+);
+
+export const scenarios: readonly Scenario[] = [
+  ...perAlgorithm,
+  ...perSigningAlgorithm,
+  {
+    name: "exchanges an assertion verified with a PEM certificate",
+    async run() {
+      const s = await setup();
+      await s.engine.issuers.create({
+        issuer: "https://pem.example",
+        certificate: ecCertificate.certificate,
+      });
+      const signer = await importTestKey("ES256", ecCertificate.privateKeyPkcs8, s.key.publicJwk);
+      await s.exchange(await s.sign({ iss: "https://pem.example" }, {}, signer));
+    },
+  },
+  {
+    name: "refuses alg none and HS256",
+    async run() {
+      const s = await setup();
+      const [, payload] = (await s.sign()).split(".");
+      await rejectsWith(
+        s.exchange(`eyJhbGciOiJub25lIn0.${payload}.c2ln`),
+        "invalid_grant",
+        "alg_not_allowed",
+      );
+      await rejectsWith(
+        s.exchange(`eyJhbGciOiJIUzI1NiJ9.${payload}.c2ln`),
+        "invalid_grant",
+        "alg_not_allowed",
+      );
+    },
+  },
+  {
+    name: "never uses a key embedded in the header",
+    async run() {
+      const s = await setup();
+      const attacker = await generateTestKey("ES256", "k1");
+      await rejectsWith(
+        s.exchange(await s.sign({}, { jwk: attacker.publicJwk }, attacker)),
+        "invalid_grant",
+        "bad_signature",
+      );
+    },
+  },
+  {
+    name: "refuses a tampered payload and an all-zero ECDSA signature",
+    async run() {
+      const s = await setup();
+      const [head, payload, signature] = (await s.sign()).split(".");
+      const tampered = `${head}.${payload?.slice(0, -2)}AA.${signature}`;
+      await rejectsWith(s.exchange(tampered), "invalid_grant");
+      await rejectsWith(s.exchange(`${head}.${payload}.${"A".repeat(86)}`), "invalid_grant", "bad_signature");
+    },
+  },
+  {
+    name: "refuses an expired assertion and a foreign audience",
+    async run() {
+      const s = await setup();
+      const now = s.clock.nowSeconds();
+      await rejectsWith(
+        s.exchange(await s.sign({ iat: now - 600, exp: now - 120 })),
+        "invalid_grant",
+        "exp_passed",
+      );
+      await rejectsWith(
+        s.exchange(await s.sign({ aud: "https://other.example" })),
+        "invalid_grant",
+        "aud_mismatch",
+      );
+    },
+  },
+  {
+    name: "accepts an assertion once, even under concurrent use",
+    async run() {
+      const s = await setup();
+      const assertion = await s.sign();
+      const results = await Promise.allSettled(Array.from({ length: 10 }, () => s.exchange(assertion)));
+      check(results.filter((r) => r.status === "fulfilled").length === 1, "not exactly one success");
+    },
+  },
+  {
+    name: "rotates refresh tokens and revokes the family on reuse",
+    async run() {
+      const s = await setup();
+      const { refreshToken } = await s.exchange(await s.sign());
+      const rotated = await s.engine.refreshTokens({ client: s.client, refreshToken, scope: undefined });
+      await rejectsWith(
+        s.engine.refreshTokens({ client: s.client, refreshToken, scope: undefined }),
+        "invalid_grant",
+        "refresh_token_reused",
+      );
+      await rejectsWith(
+        s.engine.refreshTokens({ client: s.client, refreshToken: rotated.refreshToken, scope: undefined }),
+        "invalid_grant",
+        "refresh_token_revoked",
+      );
+    },
+  },
+  {
+    name: "introspects and revokes an access token",
+    async run() {
+      const s = await setup();
+      const { accessToken } = await s.exchange(await s.sign());
+      check((await s.engine.introspectToken({ client: s.client, token: accessToken })).active, "not active");
+      await s.engine.revokeToken({ client: s.client, token: accessToken });
+      check(
+        !(await s.engine.introspectToken({ client: s.client, token: accessToken })).active,
+        "still active",
+      );
+    },
+  },
+  {
+    name: "authenticates client_secret_basic and private_key_jwt clients",
+    async run() {
+      const s = await setup();
+      const { client, clientSecret } = await s.engine.clients.create({});
+      await s.engine.authenticateClient({
+        basic: { clientId: client.clientId, clientSecret: clientSecret ?? "" },
+      });
+      await rejectsWith(
+        s.engine.authenticateClient({ basic: { clientId: client.clientId, clientSecret: "x" } }),
+        "invalid_client",
+      );
+      const key = await generateTestKey("EdDSA", "ck");
+      const { client: jwtClient } = await s.engine.clients.create({
+        tokenEndpointAuthMethod: "private_key_jwt",
+        jwks: { keys: [key.publicJwk] },
+      });
+      const now = s.clock.nowSeconds();
+      const id = jwtClient.clientId;
+      const clientAssertion = await signTestJws(
+        key,
+        { iss: id, sub: id, aud: SERVER, exp: now + 60, jti: "c1" },
+        { kid: "ck" },
+      );
+      const presented = { clientAssertion, clientAssertionType: JWT_BEARER_CLIENT_ASSERTION_TYPE };
+      await s.engine.authenticateClient(presented);
+      await rejectsWith(
+        s.engine.authenticateClient(presented),
+        "invalid_client",
+        "client_assertion_replayed",
+      );
+    },
+  },
+];

@@ -1,0 +1,182 @@
+import {
+  CLIENT_AUTH_METHODS,
+  type Client,
+  type ClientAuthMethod,
+  type ClientKeySource,
+  GRANT_TYPES,
+  type GrantType,
+  JWT_BEARER_GRANT,
+} from "../domain/client.js";
+import type { EngineContext } from "../engine/context.js";
+import { ConflictError, NotFoundError } from "../errors/admin-errors.js";
+import { parseScope } from "../scope/parse-scope.js";
+import { hashClientSecret, newClientSecret } from "../tokens/client-secret-value.js";
+import { fieldError } from "./field-error.js";
+import { hasKeySource, validateKeySource } from "./validate-key-source.js";
+
+/** A client as the operator describes it (RFC 7591 fields), in camelCase. */
+export interface ClientInput {
+  readonly clientName?: string | null | undefined;
+  readonly grantTypes?: readonly string[] | undefined;
+  readonly scope?: string | undefined;
+  readonly tokenEndpointAuthMethod?: string | undefined;
+  readonly jwks?: unknown;
+  readonly jwksUri?: string | undefined;
+  readonly redirectUris?: readonly string[] | undefined;
+  readonly accessTokenTtl?: number | null | undefined;
+  readonly refreshTokenTtl?: number | null | undefined;
+}
+
+/** A client and, only right after creation or a secret rotation, its secret in clear. */
+export interface ClientWithSecret {
+  readonly client: Client;
+  readonly clientSecret: string | null;
+}
+
+const SECRET_METHODS: readonly ClientAuthMethod[] = ["client_secret_basic", "client_secret_post"];
+const MAX_ACCESS_TOKEN_TTL = 86_400;
+const MAX_REFRESH_TOKEN_TTL = 31_536_000;
+
+function authMethod(value: string): ClientAuthMethod {
+  const method = CLIENT_AUTH_METHODS.find((candidate) => candidate === value);
+  if (method === undefined) {
+    throw fieldError("token_endpoint_auth_method", `must be one of ${CLIENT_AUTH_METHODS.join(", ")}`);
+  }
+  return method;
+}
+
+function grantTypes(values: readonly string[]): GrantType[] {
+  if (values.length === 0) throw fieldError("grant_types", "must name at least one grant type");
+  return [
+    ...new Set(
+      values.map((value) => {
+        const grant = GRANT_TYPES.find((candidate) => candidate === value);
+        if (grant === undefined) throw fieldError("grant_types", `must be among ${GRANT_TYPES.join(", ")}`);
+        return grant;
+      }),
+    ),
+  ];
+}
+
+function ttl(field: string, value: number | null, max: number): number | null {
+  if (value !== null && (!Number.isInteger(value) || value <= 0 || value > max)) {
+    throw fieldError(field, `must be a whole number of seconds between 1 and ${max}`);
+  }
+  return value;
+}
+
+function redirectUris(values: readonly string[]): string[] {
+  for (const uri of values) {
+    try {
+      new URL(uri);
+    } catch {
+      throw fieldError("redirect_uris", `${uri} is not an absolute URL`);
+    }
+  }
+  return [...values];
+}
+
+function scopeField(scope: string): string[] {
+  try {
+    return parseScope(scope);
+  } catch {
+    throw fieldError("scope", "must be space-separated scope tokens");
+  }
+}
+
+async function keySource(input: ClientInput, method: ClientAuthMethod, current: Client | null) {
+  if (method !== "private_key_jwt") {
+    if (hasKeySource(input)) throw fieldError("jwks", "only private_key_jwt clients register keys");
+    return null;
+  }
+  if (!hasKeySource(input) && current?.keySource) return current.keySource;
+  return (await validateKeySource(input, false)).source as ClientKeySource;
+}
+
+async function build(ctx: EngineContext, input: ClientInput, current: Client | null): Promise<Client> {
+  const now = ctx.clock.now();
+  const method =
+    input.tokenEndpointAuthMethod === undefined
+      ? (current?.authMethod ?? "client_secret_basic")
+      : authMethod(input.tokenEndpointAuthMethod);
+  const keepsSecret =
+    current !== null && SECRET_METHODS.includes(current.authMethod) && SECRET_METHODS.includes(method);
+  return {
+    clientId: current?.clientId ?? crypto.randomUUID(),
+    clientName: input.clientName === undefined ? (current?.clientName ?? null) : input.clientName,
+    secretHash: keepsSecret ? current.secretHash : null,
+    authMethod: method,
+    grantTypes:
+      input.grantTypes === undefined
+        ? (current?.grantTypes ?? [JWT_BEARER_GRANT])
+        : grantTypes(input.grantTypes),
+    scope: input.scope === undefined ? (current?.scope ?? []) : scopeField(input.scope),
+    keySource: await keySource(input, method, current),
+    redirectUris:
+      input.redirectUris === undefined ? (current?.redirectUris ?? []) : redirectUris(input.redirectUris),
+    accessTokenTtl:
+      input.accessTokenTtl === undefined
+        ? (current?.accessTokenTtl ?? null)
+        : ttl("access_token_ttl", input.accessTokenTtl, MAX_ACCESS_TOKEN_TTL),
+    refreshTokenTtl:
+      input.refreshTokenTtl === undefined
+        ? (current?.refreshTokenTtl ?? null)
+        : ttl("refresh_token_ttl", input.refreshTokenTtl, MAX_REFRESH_TOKEN_TTL),
+    createdAt: current?.createdAt ?? now,
+    updatedAt: now,
+  };
+}
+
+/** Registers a client; a secret-based client gets a generated secret of 256 bits, returned only here. */
+export async function createClient(ctx: EngineContext, input: ClientInput): Promise<ClientWithSecret> {
+  const draft = await build(ctx, input, null);
+  const clientSecret = SECRET_METHODS.includes(draft.authMethod) ? newClientSecret() : null;
+  const client = {
+    ...draft,
+    secretHash: clientSecret === null ? null : await hashClientSecret(clientSecret),
+  };
+  if ((await ctx.storage.clients.insert(client)) === "duplicate") {
+    throw new ConflictError(`a client ${client.clientId} is already registered`);
+  }
+  return { client, clientSecret };
+}
+
+export async function getClient(ctx: EngineContext, clientId: string): Promise<Client> {
+  const client = await ctx.storage.clients.findById(clientId);
+  if (client === null) throw new NotFoundError(`no client ${clientId}`);
+  return client;
+}
+
+export function listClients(ctx: EngineContext): Promise<Client[]> {
+  return ctx.storage.clients.list();
+}
+
+/**
+ * Updates a client. Switching to a secret-based method from another leaves it without a secret until
+ * `rotateClientSecret`; no update ever returns a secret.
+ */
+export async function updateClient(
+  ctx: EngineContext,
+  clientId: string,
+  patch: ClientInput,
+): Promise<Client> {
+  const client = await build(ctx, patch, await getClient(ctx, clientId));
+  if (!(await ctx.storage.clients.update(client))) throw new NotFoundError(`no client ${clientId}`);
+  return client;
+}
+
+export async function deleteClient(ctx: EngineContext, clientId: string): Promise<void> {
+  if (!(await ctx.storage.clients.delete(clientId))) throw new NotFoundError(`no client ${clientId}`);
+}
+
+/** Issues a new secret; the old one stops working at once. */
+export async function rotateClientSecret(ctx: EngineContext, clientId: string): Promise<ClientWithSecret> {
+  const current = await getClient(ctx, clientId);
+  if (!SECRET_METHODS.includes(current.authMethod)) {
+    throw fieldError("token_endpoint_auth_method", `${current.authMethod} clients have no secret`);
+  }
+  const clientSecret = newClientSecret();
+  const client = { ...current, secretHash: await hashClientSecret(clientSecret), updatedAt: ctx.clock.now() };
+  if (!(await ctx.storage.clients.update(client))) throw new NotFoundError(`no client ${clientId}`);
+  return { client, clientSecret };
+}

@@ -1,0 +1,74 @@
+import { type AsymmetricAlgorithm, isAsymmetricAlgorithm } from "../domain/algorithms.js";
+import type { PublicJwk } from "../domain/jwk.js";
+import type { KeySource } from "../domain/trusted-issuer.js";
+import { certificateToJwk } from "../keys/certificate-to-jwk.js";
+import { jwksUriProblem } from "../keys/jwks-uri-policy.js";
+import { keyTypeFits } from "../keys/key-algorithm-compatibility.js";
+import { parsePublicJwk } from "../keys/parse-public-jwk.js";
+import { fieldError } from "./field-error.js";
+
+export interface KeySourceInput {
+  readonly certificate?: string | undefined;
+  readonly jwks?: unknown;
+  readonly jwksUri?: string | undefined;
+}
+
+export function hasKeySource(input: KeySourceInput): boolean {
+  return input.certificate !== undefined || input.jwks !== undefined || input.jwksUri !== undefined;
+}
+
+/**
+ * Exactly one key source, with its key material checked: the PEM parses to a supported public key, every
+ * JWK is public (a `d` member is refused) and supported, the JWKS URI is https (or loopback http).
+ * Resolves the source and, when they are known without fetching, its keys.
+ */
+export async function validateKeySource(
+  input: KeySourceInput,
+  allowCertificate: boolean,
+): Promise<{ source: KeySource; keys: readonly PublicJwk[] | null }> {
+  const given = [input.certificate, input.jwks, input.jwksUri].filter((value) => value !== undefined).length;
+  const names = allowCertificate ? "certificate, jwks or jwks_uri" : "jwks or jwks_uri";
+  if (given !== 1) throw fieldError(names, `exactly one of ${names} is required`);
+  if (input.certificate !== undefined) {
+    if (!allowCertificate) throw fieldError("certificate", "not accepted here");
+    try {
+      const key = await certificateToJwk(input.certificate);
+      return { source: { kind: "certificate", certificate: input.certificate.trim() }, keys: [key] };
+    } catch (error) {
+      throw fieldError("certificate", error instanceof Error ? error.message : "does not parse");
+    }
+  }
+  if (input.jwksUri !== undefined) {
+    const problem = jwksUriProblem(input.jwksUri);
+    if (problem !== null) throw fieldError("jwks_uri", problem);
+    return { source: { kind: "jwks_uri", jwksUri: input.jwksUri }, keys: null };
+  }
+  const keys = (input.jwks as { keys?: unknown } | null)?.keys;
+  if (typeof input.jwks !== "object" || !Array.isArray(keys) || keys.length === 0) {
+    throw fieldError("jwks", 'must be a JWK Set: {"keys": [ … ]} with at least one key');
+  }
+  const parsed = keys.map((key: unknown, index) => {
+    const result = parsePublicJwk(key);
+    if (!result.ok) throw fieldError(`jwks.keys[${index}]`, result.problem);
+    return result.key;
+  });
+  return { source: { kind: "jwks", jwks: { keys: parsed } }, keys: parsed };
+}
+
+/** An explicit algorithm allow-list: asymmetric algorithms only, each usable by at least one known key. */
+export function validateAlgorithms(
+  algorithms: readonly string[],
+  keys: readonly PublicJwk[] | null,
+): AsymmetricAlgorithm[] {
+  if (algorithms.length === 0) throw fieldError("algorithms", "must name at least one algorithm");
+  const valid = algorithms.map((alg) => {
+    if (!isAsymmetricAlgorithm(alg)) {
+      throw fieldError("algorithms", `${alg} is not an accepted asymmetric JWS algorithm`);
+    }
+    if (keys !== null && !keys.some((key) => keyTypeFits(key, alg))) {
+      throw fieldError("algorithms", `${alg} fits none of the issuer's keys`);
+    }
+    return alg;
+  });
+  return [...new Set(valid)];
+}

@@ -1,0 +1,50 @@
+import { validateJwtClaims } from "../claims/validate-jwt-claims.js";
+import type { TrustedIssuer } from "../domain/trusted-issuer.js";
+import type { EngineContext } from "../engine/context.js";
+import { invalidRequest } from "../errors/oauth-error.js";
+import { checkJwsHeader } from "../jws/check-jws-header.js";
+import { type JsonObject, parseCompactJws } from "../jws/parse-compact-jws.js";
+import { verifyJwsSignature } from "../jws/verify-jws-signature.js";
+import { findTrustedIssuer } from "./find-trusted-issuer.js";
+
+/** An assertion that passed every stateless check (DESIGN steps 1–5); its `jti` is not yet claimed. */
+export interface ValidatedAssertion {
+  readonly issuer: TrustedIssuer;
+  readonly subject: string;
+  readonly jti: string | null;
+  /** `exp`, seconds since the epoch. */
+  readonly exp: number;
+  readonly header: JsonObject;
+  readonly claims: JsonObject;
+}
+
+/**
+ * Steps 1–5 of assertion validation, cheapest first: shape and size, trusted issuer, header, signature,
+ * claims. Reads the issuer (and maybe its JWKS URI) but writes nothing.
+ */
+export async function validateAssertion(
+  ctx: EngineContext,
+  assertion: string | undefined,
+): Promise<ValidatedAssertion> {
+  if (assertion === undefined || assertion.length === 0) {
+    throw invalidRequest("the assertion parameter is required", { reason: "assertion_missing" });
+  }
+  const { settings } = ctx;
+  const jws = parseCompactJws(assertion, settings.maxAssertionBytes);
+  const now = ctx.clock.now();
+  const issuer = await findTrustedIssuer(ctx.storage.trustedIssuers, jws.claims.iss, now);
+  const header = checkJwsHeader(jws.header, issuer.algorithms);
+  await verifyJwsSignature(ctx, jws.parts, header, issuer.keySource, issuer.algorithms);
+  const claims = validateJwtClaims(
+    jws.claims,
+    {
+      audiences: [settings.issuer, settings.tokenEndpoint],
+      clockSkewSeconds: settings.clockSkewSeconds,
+      maxLifetimeSeconds: settings.maxAssertionLifetimeSeconds,
+      maxIssuedAtAgeSeconds: settings.maxIssuedAtAgeSeconds,
+      requireJti: settings.requireJti,
+    },
+    now,
+  );
+  return { issuer, ...claims, header: jws.header, claims: jws.claims };
+}

@@ -1,0 +1,14 @@
+import { invalidGrant } from "../errors/oauth-error.js";
+import type { JsonObject } from "../jws/parse-compact-jws.js";
+
+/** A NumericDate claim (RFC 7519 §2): absent, or a finite JSON number of seconds. A string is refused. */
+export function readNumericDate(claims: JsonObject, name: "exp" | "nbf" | "iat"): number | undefined {
+  const value = claims[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw invalidGrant(`the ${name} claim must be a NumericDate (a number of seconds)`, {
+      reason: `${name}_malformed`,
+    });
+  }
+  return value;
+}

@@ -1,0 +1,32 @@
+import type { AsymmetricAlgorithm } from "./algorithms.js";
+import type { PublicJwkSet } from "./jwk.js";
+
+/** Where the public keys of a trusted issuer (or of a private_key_jwt client) come from. */
+export type KeySource =
+  | { readonly kind: "certificate"; readonly certificate: string }
+  | { readonly kind: "jwks"; readonly jwks: PublicJwkSet }
+  | { readonly kind: "jwks_uri"; readonly jwksUri: string };
+
+/** Which `sub` values an issuer may assert. */
+export type SubjectRule =
+  | { readonly kind: "any" }
+  | { readonly kind: "listed"; readonly subjects: readonly string[] };
+
+/** An issuer whose signed assertions this server exchanges for its own tokens. */
+export interface TrustedIssuer {
+  readonly id: string;
+  /** The `iss` value its assertions carry; unique. */
+  readonly issuer: string;
+  readonly name: string | null;
+  readonly keySource: KeySource;
+  /** Explicit allow-list; `null` means what each key implies (its `alg`, or its type's default). */
+  readonly algorithms: readonly AsymmetricAlgorithm[] | null;
+  readonly subjectRule: SubjectRule;
+  /** The most this issuer may grant; `null` means no limit beyond the client's own scope. */
+  readonly scope: readonly string[] | null;
+  /** Trust ends at this instant. */
+  readonly expiresAt: Date | null;
+  readonly enabled: boolean;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}

@@ -1,0 +1,102 @@
+import * as clients from "../admin/clients.js";
+import * as issuers from "../admin/trusted-issuers.js";
+import { validateAssertion } from "../assertion/validate-assertion.js";
+import { authenticateClient } from "../client-auth/authenticate-client.js";
+import { createJoseJwsCrypto } from "../crypto/jose-jws-crypto.js";
+import type { SigningKey } from "../domain/signing-key.js";
+import { withStorageGuard } from "../errors/with-storage-guard.js";
+import { exchangeJwtBearer } from "../grants/exchange-jwt-bearer.js";
+import { introspectToken } from "../grants/introspect-token.js";
+import { refreshTokens } from "../grants/refresh-tokens.js";
+import { revokeToken } from "../grants/revoke-token.js";
+import { createKeyResolver } from "../keys/key-resolver.js";
+import { createRemoteJwks } from "../keys/remote-jwks.js";
+import { type Clock, systemClock } from "../ports/clock.js";
+import type { Fetch } from "../ports/fetch.js";
+import type { JwsCrypto } from "../ports/jws-crypto.js";
+import type { Storage } from "../ports/storage.js";
+import { activeSigningKey, publishJwks, rotateSigningKey } from "../tokens/signing-keys.js";
+import type { EngineContext } from "./context.js";
+import { type EngineOptions, resolveSettings } from "./settings.js";
+
+export interface EngineDependencies {
+  readonly storage: Storage;
+  /** Default: the system clock. */
+  readonly clock?: Clock;
+  /** Default: jose on Web Crypto. */
+  readonly crypto?: JwsCrypto;
+  /** Used for JWKS URIs. Default: the global `fetch`. */
+  readonly fetch?: Fetch;
+}
+
+/** A signing key as the admin API shows it: never its private half. */
+export type SigningKeyView = Omit<SigningKey, "privateJwk">;
+
+type UseCase<A extends unknown[], R> = (ctx: EngineContext, ...args: A) => Promise<R>;
+
+function bind<A extends unknown[], R>(
+  ctx: EngineContext,
+  useCase: UseCase<A, R>,
+): (...args: A) => Promise<R> {
+  return (...args) => withStorageGuard(() => useCase(ctx, ...args));
+}
+
+const toView = ({ privateJwk: _private, ...view }: SigningKey): SigningKeyView => view;
+
+/**
+ * The engine: every use case bound to one set of ports and settings. A storage outage surfaces from any
+ * method as `OAuthError` `temporarily_unavailable`.
+ */
+export function createEngine(deps: EngineDependencies, options: EngineOptions) {
+  const settings = resolveSettings(options);
+  const clock = deps.clock ?? systemClock;
+  const remote = createRemoteJwks({
+    fetch: deps.fetch ?? ((url, init) => fetch(url, init)),
+    clock,
+    timeoutMs: settings.jwksTimeoutMs,
+    maxResponseBytes: settings.jwksMaxResponseBytes,
+    cacheMaxAgeMs: settings.jwksCacheMaxAgeSeconds * 1000,
+    cooldownMs: settings.jwksCooldownSeconds * 1000,
+  });
+  const ctx: EngineContext = {
+    storage: deps.storage,
+    clock,
+    crypto: deps.crypto ?? createJoseJwsCrypto(),
+    keys: createKeyResolver(remote),
+    settings,
+  };
+  return {
+    settings,
+    authenticateClient: bind(ctx, authenticateClient),
+    exchangeJwtBearer: bind(ctx, exchangeJwtBearer),
+    refreshTokens: bind(ctx, refreshTokens),
+    revokeToken: bind(ctx, revokeToken),
+    introspectToken: bind(ctx, introspectToken),
+    /** Steps 1–5 only, for diagnosis: consumes no `jti`. */
+    validateAssertion: bind(ctx, validateAssertion),
+    publishJwks: bind(ctx, publishJwks),
+    /** Creates the first signing key if the store has none (call at start-up). */
+    ensureSigningKey: bind(ctx, async (c) => toView(await activeSigningKey(c))),
+    issuers: {
+      create: bind(ctx, issuers.createTrustedIssuer),
+      get: bind(ctx, issuers.getTrustedIssuer),
+      list: bind(ctx, issuers.listTrustedIssuers),
+      update: bind(ctx, issuers.updateTrustedIssuer),
+      delete: bind(ctx, issuers.deleteTrustedIssuer),
+    },
+    clients: {
+      create: bind(ctx, clients.createClient),
+      get: bind(ctx, clients.getClient),
+      list: bind(ctx, clients.listClients),
+      update: bind(ctx, clients.updateClient),
+      delete: bind(ctx, clients.deleteClient),
+      rotateSecret: bind(ctx, clients.rotateClientSecret),
+    },
+    signingKeys: {
+      list: bind(ctx, async (c) => (await c.storage.signingKeys.list()).map(toView)),
+      rotate: bind(ctx, async (c) => toView(await rotateSigningKey(c))),
+    },
+  };
+}
+
+export type Engine = ReturnType<typeof createEngine>;

@@ -1,0 +1,90 @@
+import { isSigningAlgorithm, type SigningAlgorithm } from "../domain/algorithms.js";
+
+/** Options of the engine; every one but `issuer` has a documented default. */
+export interface EngineOptions {
+  /**
+   * This server's issuer identifier: the `iss` of its tokens and an accepted assertion audience.
+   * @example "https://auth.example.com"
+   */
+  readonly issuer: string;
+  /** The token endpoint URL, also an accepted assertion audience. Default: `${issuer}/oauth2/token`. */
+  readonly tokenEndpoint?: string;
+  /** Clock difference tolerated on `exp`, `nbf` and `iat`. Default 60. */
+  readonly clockSkewSeconds?: number;
+  /** Longest accepted `exp` − `iat` (or − now). Default 3600. */
+  readonly maxAssertionLifetimeSeconds?: number;
+  /** Oldest accepted `iat`. Default 3600. */
+  readonly maxIssuedAtAgeSeconds?: number;
+  /** Refuse assertions without `jti` (without one, replay cannot be detected). Default true. */
+  readonly requireJti?: boolean;
+  /** Largest accepted assertion. Default 16384. */
+  readonly maxAssertionBytes?: number;
+  /** Access token lifetime unless the client sets its own. Default 3600. */
+  readonly accessTokenTtlSeconds?: number;
+  /** Refresh token lifetime unless the client sets its own. Default 86400. */
+  readonly refreshTokenTtlSeconds?: number;
+  /** Algorithm of new signing keys. Default `ES256`. */
+  readonly signingAlgorithm?: SigningAlgorithm;
+  /** The `aud` of issued access tokens. Default: `issuer`. */
+  readonly accessTokenAudience?: string;
+  /** Abort a JWKS URI fetch after this long. Default 3000. */
+  readonly jwksTimeoutMs?: number;
+  /** Largest accepted JWKS document. Default 262144. */
+  readonly jwksMaxResponseBytes?: number;
+  /** How long a fetched JWKS is served from memory. Default 300. */
+  readonly jwksCacheMaxAgeSeconds?: number;
+  /** Least time between two fetches of one JWKS URI forced by unknown `kid`s. Default 30. */
+  readonly jwksCooldownSeconds?: number;
+}
+
+export type EngineSettings = Required<EngineOptions>;
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value <= 0) throw new TypeError(`${name} must be a positive integer`);
+  return value;
+}
+
+function nonNegativeInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0) throw new TypeError(`${name} must be a non-negative integer`);
+  return value;
+}
+
+function absoluteUrl(name: string, value: string): string {
+  try {
+    new URL(value);
+  } catch {
+    throw new TypeError(`${name} must be an absolute URL`);
+  }
+  return value;
+}
+
+/** Validates the options once and fills in the defaults; misuse throws `TypeError`. */
+export function resolveSettings(options: EngineOptions): EngineSettings {
+  const issuer = absoluteUrl("issuer", options.issuer).replace(/\/+$/, "");
+  const signingAlgorithm = options.signingAlgorithm ?? "ES256";
+  if (!isSigningAlgorithm(signingAlgorithm))
+    throw new TypeError("signingAlgorithm must be ES256, RS256 or EdDSA");
+  return {
+    issuer,
+    tokenEndpoint: absoluteUrl("tokenEndpoint", options.tokenEndpoint ?? `${issuer}/oauth2/token`),
+    clockSkewSeconds: nonNegativeInteger("clockSkewSeconds", options.clockSkewSeconds ?? 60),
+    maxAssertionLifetimeSeconds: positiveInteger(
+      "maxAssertionLifetimeSeconds",
+      options.maxAssertionLifetimeSeconds ?? 3600,
+    ),
+    maxIssuedAtAgeSeconds: positiveInteger("maxIssuedAtAgeSeconds", options.maxIssuedAtAgeSeconds ?? 3600),
+    requireJti: options.requireJti ?? true,
+    maxAssertionBytes: positiveInteger("maxAssertionBytes", options.maxAssertionBytes ?? 16384),
+    accessTokenTtlSeconds: positiveInteger("accessTokenTtlSeconds", options.accessTokenTtlSeconds ?? 3600),
+    refreshTokenTtlSeconds: positiveInteger(
+      "refreshTokenTtlSeconds",
+      options.refreshTokenTtlSeconds ?? 86400,
+    ),
+    signingAlgorithm,
+    accessTokenAudience: options.accessTokenAudience ?? issuer,
+    jwksTimeoutMs: positiveInteger("jwksTimeoutMs", options.jwksTimeoutMs ?? 3000),
+    jwksMaxResponseBytes: positiveInteger("jwksMaxResponseBytes", options.jwksMaxResponseBytes ?? 262144),
+    jwksCacheMaxAgeSeconds: positiveInteger("jwksCacheMaxAgeSeconds", options.jwksCacheMaxAgeSeconds ?? 300),
+    jwksCooldownSeconds: nonNegativeInteger("jwksCooldownSeconds", options.jwksCooldownSeconds ?? 30),
+  };
+}

@@ -1,0 +1,53 @@
+/** The error codes a token, revocation or introspection request can end with (RFC 6749 §5.2, RFC 6750). */
+export type OAuthErrorCode =
+  | "invalid_request"
+  | "invalid_client"
+  | "invalid_grant"
+  | "unauthorized_client"
+  | "unsupported_grant_type"
+  | "invalid_scope"
+  | "temporarily_unavailable"
+  | "server_error";
+
+export interface OAuthErrorOptions {
+  /** Stable machine-readable cause, e.g. `assertion_expired`: for logs, metrics and the audit trail. */
+  readonly reason?: string;
+  /** Private detail for the operator's log; never sent to the client. */
+  readonly detail?: string;
+  readonly cause?: unknown;
+}
+
+/**
+ * The one error the engine reports to callers. `description` is public and safe to send on the wire;
+ * `detail` is private and may name values from the request.
+ */
+export class OAuthError extends Error {
+  override readonly name = "OAuthError";
+  readonly code: OAuthErrorCode;
+  readonly description: string;
+  readonly reason: string;
+  readonly detail: string | undefined;
+
+  constructor(code: OAuthErrorCode, description: string, options: OAuthErrorOptions = {}) {
+    super(`${code}: ${description}`, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.description = description;
+    this.reason = options.reason ?? code;
+    this.detail = options.detail;
+  }
+}
+
+export const invalidRequest = (description: string, options?: OAuthErrorOptions): OAuthError =>
+  new OAuthError("invalid_request", description, options);
+
+export const invalidGrant = (description: string, options?: OAuthErrorOptions): OAuthError =>
+  new OAuthError("invalid_grant", description, options);
+
+export const invalidClient = (options?: OAuthErrorOptions): OAuthError =>
+  new OAuthError("invalid_client", "client authentication failed", options);
+
+export const invalidScope = (description: string, options?: OAuthErrorOptions): OAuthError =>
+  new OAuthError("invalid_scope", description, options);
+
+export const unauthorizedClient = (description: string, options?: OAuthErrorOptions): OAuthError =>
+  new OAuthError("unauthorized_client", description, options);

@@ -1,0 +1,60 @@
+import { checkSubjectRule } from "../assertion/check-subject-rule.js";
+import { validateAssertion } from "../assertion/validate-assertion.js";
+import { type Client, JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "../domain/client.js";
+import type { TokenResponse } from "../domain/token-response.js";
+import type { EngineContext } from "../engine/context.js";
+import { invalidGrant } from "../errors/oauth-error.js";
+import { grantScope } from "../scope/grant-scope.js";
+import { parseScope } from "../scope/parse-scope.js";
+import { mintRefreshToken } from "../tokens/refresh-token-record.js";
+import { requireGrantType } from "./require-grant-type.js";
+import { tokenResponse } from "./token-response.js";
+
+export interface JwtBearerRequest {
+  /** The authenticated client. */
+  readonly client: Client;
+  readonly assertion: string | undefined;
+  readonly scope: string | undefined;
+}
+
+/**
+ * The JWT Bearer grant (RFC 7523 §2.1). Every check passes before anything is written; then the
+ * assertion's (`iss`, `jti`) is claimed atomically, so an assertion buys tokens once, across instances.
+ */
+export async function exchangeJwtBearer(
+  ctx: EngineContext,
+  request: JwtBearerRequest,
+): Promise<TokenResponse> {
+  const { client } = request;
+  requireGrantType(client, JWT_BEARER_GRANT);
+  const requested = parseScope(request.scope);
+  const assertion = await validateAssertion(ctx, request.assertion);
+  const { issuer } = assertion;
+  checkSubjectRule(issuer, assertion.subject);
+  const scope = grantScope(requested, [client.scope, issuer.scope]);
+
+  if (assertion.jti !== null) {
+    const replayUntil = new Date((assertion.exp + ctx.settings.clockSkewSeconds) * 1000);
+    if (!(await ctx.storage.replayGuard.claim(issuer.issuer, assertion.jti, replayUntil))) {
+      throw invalidGrant("the assertion has already been used", {
+        reason: "assertion_replayed",
+        detail: `iss ${issuer.issuer}, jti ${assertion.jti}`,
+      });
+    }
+  }
+
+  const decision = { client, subject: assertion.subject, assertionIssuer: issuer.issuer, scope };
+  let refreshToken: string | undefined;
+  if (client.grantTypes.includes(REFRESH_TOKEN_GRANT)) {
+    const minted = await mintRefreshToken(ctx, {
+      client,
+      subject: assertion.subject,
+      issuer: issuer.issuer,
+      scope,
+      familyId: crypto.randomUUID(),
+    });
+    await ctx.storage.refreshTokens.insert(minted.record);
+    refreshToken = minted.token;
+  }
+  return tokenResponse(ctx, decision, refreshToken);
+}

@@ -1,0 +1,78 @@
+import type { Client } from "../domain/client.js";
+import type { EngineContext } from "../engine/context.js";
+import { invalidRequest } from "../errors/oauth-error.js";
+import { formatScope } from "../scope/parse-scope.js";
+import { hashRefreshToken, REFRESH_TOKEN_PREFIX } from "../tokens/refresh-token-value.js";
+import { verifyAccessToken } from "../tokens/verify-access-token.js";
+
+export interface IntrospectionRequest {
+  /** The authenticated caller. */
+  readonly client: Client;
+  readonly token: string | undefined;
+}
+
+/** RFC 7662 §2.2 in camelCase; inactive tokens reveal nothing. */
+export type Introspection =
+  | { readonly active: false }
+  | {
+      readonly active: true;
+      readonly tokenType: "access_token" | "refresh_token";
+      readonly clientId: string;
+      readonly sub: string;
+      readonly scope?: string;
+      readonly iss: string;
+      readonly aud?: string;
+      readonly exp: number;
+      readonly iat: number;
+      readonly jti?: string;
+      /** The issuer of the assertion the grant rests on. */
+      readonly assertionIssuer: string;
+    };
+
+const INACTIVE: Introspection = { active: false };
+
+/**
+ * Token introspection (RFC 7662). Any authenticated client may introspect an access token (resource servers
+ * do); a refresh token only by the client it was issued to, since a refresh token is that client's secret.
+ */
+export async function introspectToken(
+  ctx: EngineContext,
+  request: IntrospectionRequest,
+): Promise<Introspection> {
+  const { token, client } = request;
+  if (token === undefined || token.length === 0) {
+    throw invalidRequest("the token parameter is required", { reason: "token_missing" });
+  }
+  const now = ctx.clock.now();
+  if (token.startsWith(REFRESH_TOKEN_PREFIX)) {
+    const record = await ctx.storage.refreshTokens.findByHash(await hashRefreshToken(token));
+    if (record === null || record.clientId !== client.clientId) return INACTIVE;
+    if (record.state !== "active" || now >= record.expiresAt) return INACTIVE;
+    return {
+      active: true,
+      tokenType: "refresh_token",
+      clientId: record.clientId,
+      sub: record.subject,
+      ...(record.scope.length > 0 ? { scope: formatScope(record.scope) } : {}),
+      iss: ctx.settings.issuer,
+      exp: Math.floor(record.expiresAt.getTime() / 1000),
+      iat: Math.floor(record.issuedAt.getTime() / 1000),
+      assertionIssuer: record.issuer,
+    };
+  }
+  const claims = await verifyAccessToken(ctx, token);
+  if (claims === null || (await ctx.storage.revocations.isRevoked(claims.jti))) return INACTIVE;
+  return {
+    active: true,
+    tokenType: "access_token",
+    clientId: claims.client_id,
+    sub: claims.sub,
+    ...(claims.scope === undefined ? {} : { scope: claims.scope }),
+    iss: claims.iss,
+    aud: claims.aud,
+    exp: claims.exp,
+    iat: claims.iat,
+    jti: claims.jti,
+    assertionIssuer: claims.assertion_iss,
+  };
+}

@@ -1,0 +1,39 @@
+export type { ClientInput, ClientWithSecret } from "./admin/clients.js";
+export type { TrustedIssuerInput, TrustedIssuerPatch } from "./admin/trusted-issuers.js";
+export type { ValidatedAssertion } from "./assertion/validate-assertion.js";
+export {
+  type ClientCredentials,
+  JWT_BEARER_CLIENT_ASSERTION_TYPE,
+  type PresentedClientAuthentication,
+} from "./client-auth/client-credentials.js";
+export { createJoseJwsCrypto } from "./crypto/jose-jws-crypto.js";
+export * from "./domain/algorithms.js";
+export * from "./domain/client.js";
+export type * from "./domain/jwk.js";
+export type * from "./domain/refresh-token.js";
+export type * from "./domain/signing-key.js";
+export type * from "./domain/token-response.js";
+export type * from "./domain/trusted-issuer.js";
+export * from "./engine/create-engine.js";
+export type * from "./engine/settings.js";
+export * from "./errors/admin-errors.js";
+export * from "./errors/oauth-error.js";
+export * from "./errors/storage-unavailable-error.js";
+export type { JwtBearerRequest } from "./grants/exchange-jwt-bearer.js";
+export type { Introspection, IntrospectionRequest } from "./grants/introspect-token.js";
+export type { RefreshRequest } from "./grants/refresh-tokens.js";
+export type { RevocationRequest } from "./grants/revoke-token.js";
+export { createMemoryStorage } from "./memory/memory-storage.js";
+export type * from "./ports/client-store.js";
+export * from "./ports/clock.js";
+export type * from "./ports/fetch.js";
+export type * from "./ports/jws-crypto.js";
+export type * from "./ports/refresh-token-store.js";
+export type * from "./ports/replay-guard.js";
+export type * from "./ports/revocation-store.js";
+export type * from "./ports/signing-key-store.js";
+export type * from "./ports/storage.js";
+export type * from "./ports/trusted-issuer-store.js";
+export { CLIENT_SECRET_PREFIX } from "./tokens/client-secret-value.js";
+export { ACCESS_TOKEN_TYPE, type AccessTokenClaims } from "./tokens/issue-access-token.js";
+export { REFRESH_TOKEN_PREFIX } from "./tokens/refresh-token-value.js";

@@ -1,0 +1,83 @@
+import type { PublicJwk } from "../domain/jwk.js";
+
+/** Members that make a JWK private or symmetric; a trusted key must carry none of them. */
+const PRIVATE_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"] as const;
+
+const EC_CURVES = ["P-256", "P-384", "P-521"] as const;
+
+/** RSA moduli under 2048 bits are refused (NIST SP 800-131A). 2048 bits = 342 base64url characters. */
+const MIN_RSA_MODULUS_CHARS = 342;
+
+export type ParsedJwk =
+  | { readonly ok: true; readonly key: PublicJwk }
+  | { readonly ok: false; readonly problem: string };
+
+const isNonEmptyString = (value: unknown): value is string => typeof value === "string" && value.length > 0;
+
+/**
+ * Checks that `value` is a public signature key of a supported type and returns it with only the members
+ * the engine uses. Private or symmetric material is a problem, never silently dropped.
+ */
+export function parsePublicJwk(value: unknown): ParsedJwk {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { ok: false, problem: "a JWK must be a JSON object" };
+  }
+  const jwk = value as Record<string, unknown>;
+  const privateMember = PRIVATE_MEMBERS.find((member) => member in jwk);
+  if (privateMember !== undefined) {
+    return { ok: false, problem: `a JWK must be public: member "${privateMember}" is not allowed` };
+  }
+  const common = commonMembers(jwk);
+  if (typeof common === "string") return { ok: false, problem: common };
+
+  switch (jwk.kty) {
+    case "RSA": {
+      if (!isNonEmptyString(jwk.n) || !isNonEmptyString(jwk.e)) {
+        return { ok: false, problem: "an RSA JWK needs n and e" };
+      }
+      if (jwk.n.length < MIN_RSA_MODULUS_CHARS) {
+        return { ok: false, problem: "an RSA key must have at least 2048 bits" };
+      }
+      return { ok: true, key: { kty: "RSA", n: jwk.n, e: jwk.e, ...common } };
+    }
+    case "EC": {
+      const crv = EC_CURVES.find((curve) => curve === jwk.crv);
+      if (crv === undefined || !isNonEmptyString(jwk.x) || !isNonEmptyString(jwk.y)) {
+        return { ok: false, problem: "an EC JWK needs crv P-256, P-384 or P-521, x and y" };
+      }
+      return { ok: true, key: { kty: "EC", crv, x: jwk.x, y: jwk.y, ...common } };
+    }
+    case "OKP": {
+      if (jwk.crv !== "Ed25519" || !isNonEmptyString(jwk.x)) {
+        return { ok: false, problem: "an OKP JWK needs crv Ed25519 and x" };
+      }
+      return { ok: true, key: { kty: "OKP", crv: "Ed25519", x: jwk.x, ...common } };
+    }
+    default:
+      return { ok: false, problem: "a JWK's kty must be RSA, EC or OKP" };
+  }
+}
+
+interface CommonMembers {
+  kid?: string;
+  alg?: string;
+  use?: string;
+  key_ops?: readonly string[];
+}
+
+function commonMembers(jwk: Record<string, unknown>): CommonMembers | string {
+  const common: CommonMembers = {};
+  for (const member of ["kid", "alg", "use"] as const) {
+    const value = jwk[member];
+    if (value === undefined) continue;
+    if (typeof value !== "string") return `a JWK's ${member} must be a string`;
+    common[member] = value;
+  }
+  if (jwk.key_ops !== undefined) {
+    if (!Array.isArray(jwk.key_ops) || !jwk.key_ops.every((op) => typeof op === "string")) {
+      return "a JWK's key_ops must be an array of strings";
+    }
+    common.key_ops = jwk.key_ops;
+  }
+  return common;
+}

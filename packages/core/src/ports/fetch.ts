@@ -1,0 +1,4 @@
+/**
+ * The outbound HTTP seam used to fetch JWKS URIs. The global `fetch` satisfies it; tests pass a stub.
+ */
+export type Fetch = (url: string, init: RequestInit) => Promise<Response>;

@@ -1,0 +1,39 @@
+import { type CryptoKey, exportJWK, generateKeyPair, importPKCS8 } from "jose";
+import type { AsymmetricAlgorithm } from "../domain/algorithms.js";
+import type { PublicJwk } from "../domain/jwk.js";
+import { parsePublicJwk } from "../keys/parse-public-jwk.js";
+
+/** A key pair an issuer (or a private_key_jwt client) in a test signs with. */
+export interface TestKey {
+  readonly alg: AsymmetricAlgorithm;
+  readonly privateKey: CryptoKey;
+  /** The public half as a JWK, with `kid` when one was given. */
+  readonly publicJwk: PublicJwk;
+}
+
+async function toPublicJwk(key: CryptoKey, kid: string | undefined): Promise<PublicJwk> {
+  const parsed = parsePublicJwk({ ...(await exportJWK(key)), ...(kid === undefined ? {} : { kid }) });
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return parsed.key;
+}
+
+const CURVES: Partial<Record<AsymmetricAlgorithm, string>> = { EdDSA: "Ed25519" };
+
+/** A fresh key pair for `alg`; RSA keys have 2048 bits. */
+export async function generateTestKey(alg: AsymmetricAlgorithm, kid?: string): Promise<TestKey> {
+  const crv = CURVES[alg];
+  const { privateKey, publicKey } = await generateKeyPair(alg, {
+    extractable: true,
+    ...(crv === undefined ? {} : { crv }),
+  });
+  return { alg, privateKey, publicJwk: await toPublicJwk(publicKey, kid) };
+}
+
+/** A test key from a PKCS#8 PEM private key (e.g. the key of a test certificate). */
+export async function importTestKey(
+  alg: AsymmetricAlgorithm,
+  pkcs8: string,
+  publicJwk: PublicJwk,
+): Promise<TestKey> {
+  return { alg, privateKey: await importPKCS8(pkcs8, alg), publicJwk };
+}

@@ -1,0 +1,49 @@
+import type { EngineContext } from "../engine/context.js";
+import { formatScope } from "../scope/parse-scope.js";
+import { activeSigningKey } from "./signing-keys.js";
+
+/** Access tokens are RFC 9068 JWTs. */
+export const ACCESS_TOKEN_TYPE = "at+jwt";
+
+export interface AccessTokenGrant {
+  readonly subject: string;
+  readonly clientId: string;
+  readonly scope: readonly string[];
+  /** The `iss` of the assertion the grant rests on, so resource servers can tell issuers' subjects apart. */
+  readonly assertionIssuer: string;
+  readonly ttlSeconds: number;
+}
+
+/** The claims of an access token this server issues. */
+export interface AccessTokenClaims {
+  readonly iss: string;
+  readonly sub: string;
+  readonly aud: string;
+  readonly client_id: string;
+  readonly scope?: string;
+  readonly jti: string;
+  readonly iat: number;
+  readonly exp: number;
+  readonly assertion_iss: string;
+}
+
+export async function issueAccessToken(ctx: EngineContext, grant: AccessTokenGrant): Promise<string> {
+  const key = await activeSigningKey(ctx);
+  const iat = Math.floor(ctx.clock.now().getTime() / 1000);
+  const claims: AccessTokenClaims = {
+    iss: ctx.settings.issuer,
+    sub: grant.subject,
+    aud: ctx.settings.accessTokenAudience,
+    client_id: grant.clientId,
+    ...(grant.scope.length > 0 ? { scope: formatScope(grant.scope) } : {}),
+    jti: crypto.randomUUID(),
+    iat,
+    exp: iat + grant.ttlSeconds,
+    assertion_iss: grant.assertionIssuer,
+  };
+  return ctx.crypto.sign(
+    { alg: key.alg, kid: key.kid, typ: ACCESS_TOKEN_TYPE },
+    new TextEncoder().encode(JSON.stringify(claims)),
+    key,
+  );
+}

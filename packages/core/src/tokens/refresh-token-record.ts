@@ -1,0 +1,36 @@
+import type { Client } from "../domain/client.js";
+import type { RefreshTokenRecord } from "../domain/refresh-token.js";
+import type { EngineContext } from "../engine/context.js";
+import { hashRefreshToken, newRefreshToken } from "./refresh-token-value.js";
+
+export interface RefreshTokenGrant {
+  readonly client: Client;
+  readonly subject: string;
+  readonly issuer: string;
+  readonly scope: readonly string[];
+  readonly familyId: string;
+}
+
+/** A new refresh token and the record that stores it (by hash), living the client's or the default TTL. */
+export async function mintRefreshToken(
+  ctx: EngineContext,
+  grant: RefreshTokenGrant,
+): Promise<{ token: string; record: RefreshTokenRecord }> {
+  const token = newRefreshToken();
+  const now = ctx.clock.now();
+  const ttl = grant.client.refreshTokenTtl ?? ctx.settings.refreshTokenTtlSeconds;
+  return {
+    token,
+    record: {
+      tokenHash: await hashRefreshToken(token),
+      familyId: grant.familyId,
+      clientId: grant.client.clientId,
+      subject: grant.subject,
+      issuer: grant.issuer,
+      scope: [...grant.scope],
+      issuedAt: now,
+      expiresAt: new Date(now.getTime() + ttl * 1000),
+      state: "active",
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { PublicJwkSet } from "../domain/jwk.js";
+import type { SigningKey } from "../domain/signing-key.js";
+import type { EngineContext } from "../engine/context.js";
+import { generateSigningKey } from "./generate-signing-key.js";
+
+/** The key that signs new tokens, created on the very first call against an empty store. */
+export async function activeSigningKey(ctx: EngineContext): Promise<SigningKey> {
+  const active = await ctx.storage.signingKeys.findActive();
+  if (active !== null) return active;
+  const candidate = await generateSigningKey(ctx.settings.signingAlgorithm, ctx.clock.now());
+  return ctx.storage.signingKeys.activateInitial(candidate);
+}
+
+/** Keys whose tokens may still be valid: the active key and retired keys still within `publishUntil`. */
+export async function publishedSigningKeys(ctx: EngineContext): Promise<SigningKey[]> {
+  const now = ctx.clock.now();
+  const keys = await ctx.storage.signingKeys.list();
+  return keys.filter(
+    (key) => key.status === "active" || (key.publishUntil !== null && now < key.publishUntil),
+  );
+}
+
+/** The server's public JWK Set (RFC 7517) for resource servers. */
+export async function publishJwks(ctx: EngineContext): Promise<PublicJwkSet> {
+  return { keys: (await publishedSigningKeys(ctx)).map((key) => key.publicJwk) };
+}
+
+/**
+ * Makes a new active key; the old one keeps being published until every token it signed has expired,
+ * which is the longest access token lifetime any client has, plus the clock skew.
+ */
+export async function rotateSigningKey(ctx: EngineContext): Promise<SigningKey> {
+  const now = ctx.clock.now();
+  await activeSigningKey(ctx);
+  const clients = await ctx.storage.clients.list();
+  const longestTtl = Math.max(
+    ctx.settings.accessTokenTtlSeconds,
+    ...clients.map((c) => c.accessTokenTtl ?? 0),
+  );
+  const publishUntil = new Date(now.getTime() + (longestTtl + ctx.settings.clockSkewSeconds) * 1000);
+  const next = await generateSigningKey(ctx.settings.signingAlgorithm, now);
+  await ctx.storage.signingKeys.rotate(next, publishUntil);
+  return next;
+}

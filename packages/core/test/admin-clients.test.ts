@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { JWT_BEARER_GRANT } from "../src/domain/client.js";
+import { NotFoundError } from "../src/errors/admin-errors.js";
+import { CLIENT_SECRET_PREFIX, hashClientSecret } from "../src/tokens/client-secret-value.js";
+import { expectOAuthError } from "./support/expect-oauth-error.js";
+import { createHarness, sharedTestKey } from "./support/harness.js";
+
+describe("admin: clients", () => {
+  it("generates a client id and a secret of at least 256 bits, keeping only its hash", async () => {
+    const h = await createHarness();
+    const { client, clientSecret } = await h.engine.clients.create({ clientName: "ci" });
+    expect(clientSecret?.startsWith(CLIENT_SECRET_PREFIX)).toBe(true);
+    expect((clientSecret?.length ?? 0) - CLIENT_SECRET_PREFIX.length).toBeGreaterThanOrEqual(43);
+    const stored = await h.storage.clients.findById(client.clientId);
+    expect(JSON.stringify(stored)).not.toContain(clientSecret);
+    expect(stored?.secretHash).toBe(await hashClientSecret(clientSecret ?? ""));
+  });
+
+  it("defaults to the jwt-bearer grant and client_secret_basic", async () => {
+    const h = await createHarness();
+    const { client } = await h.engine.clients.create({});
+    expect(client).toMatchObject({
+      grantTypes: [JWT_BEARER_GRANT],
+      authMethod: "client_secret_basic",
+      scope: [],
+    });
+  });
+
+  it("rotates the secret: the old one stops working", async () => {
+    const h = await createHarness();
+    const { clientSecret } = await h.engine.clients.rotateSecret(h.client.clientId);
+    const id = h.client.clientId;
+    await expectOAuthError(
+      h.engine.authenticateClient({ basic: { clientId: id, clientSecret: h.clientSecret } }),
+      "invalid_client",
+    );
+    await expect(
+      h.engine.authenticateClient({ basic: { clientId: id, clientSecret: clientSecret ?? "" } }),
+    ).resolves.toBeDefined();
+  });
+
+  it("requires keys for private_key_jwt and refuses them otherwise", async () => {
+    const h = await createHarness();
+    const key = await sharedTestKey("ES256");
+    await expectOAuthError(
+      h.engine.clients.create({ tokenEndpointAuthMethod: "private_key_jwt" }),
+      "invalid_request",
+    );
+    await expectOAuthError(h.engine.clients.create({ jwks: { keys: [key.publicJwk] } }), "invalid_request");
+    const { client, clientSecret } = await h.engine.clients.create({
+      tokenEndpointAuthMethod: "private_key_jwt",
+      jwks: { keys: [key.publicJwk] },
+    });
+    expect(clientSecret).toBeNull();
+    expect(client.secretHash).toBeNull();
+    await expectOAuthError(h.engine.clients.rotateSecret(client.clientId), "invalid_request");
+  });
+
+  it("validates fields", async () => {
+    const h = await createHarness();
+    await expectOAuthError(
+      h.engine.clients.create({ grantTypes: ["authorization_code"] }),
+      "invalid_request",
+    );
+    await expectOAuthError(
+      h.engine.clients.create({ tokenEndpointAuthMethod: "tls_client_auth" }),
+      "invalid_request",
+    );
+    await expectOAuthError(h.engine.clients.create({ accessTokenTtl: 0 }), "invalid_request");
+    await expectOAuthError(h.engine.clients.create({ redirectUris: ["not a url"] }), "invalid_request");
+    await expectOAuthError(h.engine.clients.create({ scope: 'a "b"' }), "invalid_request");
+  });
+
+  it("updates, lists and deletes; unknown ids are not found", async () => {
+    const h = await createHarness();
+    const updated = await h.engine.clients.update(h.client.clientId, {
+      clientName: "renamed",
+      scope: "read",
+    });
+    expect(updated).toMatchObject({
+      clientName: "renamed",
+      scope: ["read"],
+      secretHash: h.client.secretHash,
+    });
+    expect(await h.engine.clients.list()).toHaveLength(1);
+    await h.engine.clients.delete(h.client.clientId);
+    await expect(h.engine.clients.get(h.client.clientId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(h.engine.clients.update("ghost", {})).rejects.toBeInstanceOf(NotFoundError);
+    await expect(h.engine.clients.rotateSecret("ghost")).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { ConflictError, NotFoundError } from "../src/errors/admin-errors.js";
+import { ecCertificate } from "./fixtures/certificates.js";
+import { expectOAuthError } from "./support/expect-oauth-error.js";
+import { createHarness, IDP, sharedTestKey } from "./support/harness.js";
+
+describe("admin: trusted issuers", () => {
+  it("creates, reads, lists, updates and deletes", async () => {
+    const h = await createHarness();
+    expect(await h.engine.issuers.get(h.issuer.id)).toEqual(h.issuer);
+    expect((await h.engine.issuers.list()).map((i) => i.issuer)).toEqual([IDP]);
+    h.clock.advance(5);
+    const updated = await h.engine.issuers.update(h.issuer.id, { name: "Example IdP", scope: "read" });
+    expect(updated).toMatchObject({ name: "Example IdP", scope: ["read"], createdAt: h.issuer.createdAt });
+    expect(updated.updatedAt.getTime()).toBeGreaterThan(h.issuer.updatedAt.getTime());
+    await h.engine.issuers.delete(h.issuer.id);
+    await expect(h.engine.issuers.get(h.issuer.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(h.engine.issuers.delete(h.issuer.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("refuses a duplicate issuer", async () => {
+    const h = await createHarness();
+    await expect(
+      h.engine.issuers.create({ issuer: IDP, certificate: ecCertificate.certificate }),
+    ).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("accepts a PEM certificate and refuses text that is not one", async () => {
+    const h = await createHarness();
+    const created = await h.engine.issuers.create({
+      issuer: "https://pem.example",
+      certificate: ecCertificate.certificate,
+    });
+    expect(created.keySource.kind).toBe("certificate");
+    const broken = ecCertificate.certificate.replace(/[A-Z]{10}/, "AAAAAAAAAA");
+    await expectOAuthError(
+      h.engine.issuers.create({ issuer: "https://bad.example", certificate: broken }),
+      "invalid_request",
+    );
+    await expectOAuthError(
+      h.engine.issuers.create({ issuer: "https://bad.example", certificate: "hello" }),
+      "invalid_request",
+    );
+  });
+
+  it("refuses private key material in a JWK Set", async () => {
+    const h = await createHarness();
+    const key = await sharedTestKey("ES256");
+    const error = await expectOAuthError(
+      h.engine.issuers.create({
+        issuer: "https://priv.example",
+        jwks: { keys: [{ ...key.publicJwk, d: "c2VjcmV0" }] },
+      }),
+      "invalid_request",
+    );
+    expect(error.description).toMatch(/"d"/);
+    await expectOAuthError(
+      h.engine.issuers.create({
+        issuer: "https://oct.example",
+        jwks: { keys: [{ kty: "oct", k: "c2VjcmV0" }] },
+      }),
+      "invalid_request",
+    );
+  });
+
+  it("requires exactly one key source", async () => {
+    const h = await createHarness();
+    const key = await sharedTestKey("ES256");
+    await expectOAuthError(h.engine.issuers.create({ issuer: "https://none.example" }), "invalid_request");
+    await expectOAuthError(
+      h.engine.issuers.create({
+        issuer: "https://two.example",
+        jwks: { keys: [key.publicJwk] },
+        jwksUri: "https://two.example/jwks",
+      }),
+      "invalid_request",
+    );
+  });
+
+  it("accepts https JWKS URIs, and http only on loopback", async () => {
+    const h = await createHarness();
+    await expect(
+      h.engine.issuers.create({ issuer: "a", jwksUri: "https://a.example/jwks" }),
+    ).resolves.toBeDefined();
+    await expect(
+      h.engine.issuers.create({ issuer: "b", jwksUri: "http://127.0.0.1:9000/jwks" }),
+    ).resolves.toBeDefined();
+    await expect(
+      h.engine.issuers.create({ issuer: "c", jwksUri: "http://localhost:9000/jwks" }),
+    ).resolves.toBeDefined();
+    await expectOAuthError(
+      h.engine.issuers.create({ issuer: "d", jwksUri: "http://idp.example/jwks" }),
+      "invalid_request",
+    );
+    await expectOAuthError(
+      h.engine.issuers.create({ issuer: "e", jwksUri: "ftp://idp.example/jwks" }),
+      "invalid_request",
+    );
+  });
+
+  it("accepts only asymmetric algorithms that fit the keys", async () => {
+    const h = await createHarness();
+    const key = await sharedTestKey("ES256");
+    const jwks = { keys: [key.publicJwk] };
+    for (const algorithms of [["HS256"], ["none"], ["RS256"], []]) {
+      await expectOAuthError(
+        h.engine.issuers.create({ issuer: `x-${algorithms.join()}`, jwks, algorithms }),
+        "invalid_request",
+      );
+    }
+    await expect(
+      h.engine.issuers.create({ issuer: "ok", jwks, algorithms: ["ES256"] }),
+    ).resolves.toMatchObject({ algorithms: ["ES256"] });
+  });
+
+  it("keeps subjects and allow_any_subject consistent", async () => {
+    const h = await createHarness();
+    const key = await sharedTestKey("ES256");
+    const jwks = { keys: [key.publicJwk] };
+    await expectOAuthError(
+      h.engine.issuers.create({ issuer: "s1", jwks, allowAnySubject: true, subjects: ["a"] }),
+      "invalid_request",
+    );
+    await expectOAuthError(
+      h.engine.issuers.create({ issuer: "s2", jwks, allowAnySubject: false }),
+      "invalid_request",
+    );
+    const listed = await h.engine.issuers.create({ issuer: "s3", jwks, subjects: ["a", "a", "b"] });
+    expect(listed.subjectRule).toEqual({ kind: "listed", subjects: ["a", "b"] });
+    const opened = await h.engine.issuers.update(listed.id, { allowAnySubject: true });
+    expect(opened.subjectRule).toEqual({ kind: "any" });
+  });
+
+  it("refuses renaming an issuer onto another's name", async () => {
+    const h = await createHarness();
+    const other = await h.engine.issuers.create({
+      issuer: "https://other.example",
+      certificate: ecCertificate.certificate,
+    });
+    await expect(h.engine.issuers.update(other.id, { issuer: IDP })).rejects.toBeInstanceOf(ConflictError);
+  });
+});

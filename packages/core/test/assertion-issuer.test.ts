@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { expectOAuthError } from "./support/expect-oauth-error.js";
+import { createHarness, IDP } from "./support/harness.js";
+
+describe("trusted issuer lookup (step 2)", () => {
+  it("accepts an assertion from a registered, enabled issuer", async () => {
+    const h = await createHarness();
+    await expect(h.exchange(await h.sign())).resolves.toMatchObject({ tokenType: "Bearer" });
+  });
+
+  it("refuses an unknown issuer", async () => {
+    const h = await createHarness();
+    const error = await expectOAuthError(
+      h.exchange(await h.sign(h.claims({ iss: "https://evil.example" }))),
+      "invalid_grant",
+      "issuer_unknown",
+    );
+    expect(error.description).toBe("the assertion's issuer is not trusted");
+  });
+
+  it("refuses a missing or non-string iss", async () => {
+    const h = await createHarness();
+    await expectOAuthError(
+      h.exchange(await h.sign(h.claims({ iss: undefined }))),
+      "invalid_grant",
+      "iss_invalid",
+    );
+    await expectOAuthError(h.exchange(await h.sign(h.claims({ iss: 42 }))), "invalid_grant", "iss_invalid");
+  });
+
+  it("refuses a disabled issuer", async () => {
+    const h = await createHarness({ issuer: { enabled: false } });
+    await expectOAuthError(h.exchange(await h.sign()), "invalid_grant", "issuer_disabled");
+  });
+
+  it("refuses an issuer whose trust has expired, and accepts it just before", async () => {
+    const h = await createHarness();
+    await h.engine.issuers.update(h.issuer.id, { expiresAt: new Date(h.clock.now().getTime() + 10_000) });
+    await expect(h.exchange(await h.sign())).resolves.toBeDefined();
+    h.clock.advance(10);
+    await expectOAuthError(h.exchange(await h.sign()), "invalid_grant", "issuer_expired");
+  });
+
+  it("matches iss exactly", async () => {
+    const h = await createHarness();
+    await expectOAuthError(
+      h.exchange(await h.sign(h.claims({ iss: `${IDP}/` }))),
+      "invalid_grant",
+      "issuer_unknown",
+    );
+  });
+});

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// Runs every package's test tasks through turbo, then totals what each suite reported, so that a run in
+// which no test executed cannot look like a pass. Suites write their counts under <package>/test-results/.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const packageDirs = ["packages", "apps"]
+  .flatMap((group) =>
+    existsSync(join(root, group))
+      ? readdirSync(join(root, group)).map((name) => join(root, group, name))
+      : [],
+  )
+  .concat(existsSync(join(root, "bench")) ? [join(root, "bench")] : []);
+
+for (const dir of packageDirs) rmSync(join(dir, "test-results"), { recursive: true, force: true });
+
+const turbo = spawnSync(
+  "pnpm",
+  [
+    "exec",
+    "turbo",
+    "run",
+    "test",
+    "test:bun",
+    "test:deno",
+    "--continue",
+    "--output-logs=new-only",
+    ...process.argv.slice(2),
+  ],
+  { cwd: root, stdio: "inherit" },
+);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const dir of packageDirs) {
+  const results = join(dir, "test-results");
+  if (!existsSync(results)) continue;
+  for (const file of readdirSync(results).filter((name) => name.endsWith(".json"))) {
+    const report = JSON.parse(readFileSync(join(results, file), "utf8"));
+    passed += report.numPassedTests ?? 0;
+    failed += report.numFailedTests ?? 0;
+    skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  }
+}
+
+console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ""}`);
+process.exit(turbo.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
