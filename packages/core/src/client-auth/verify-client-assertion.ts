@@ -1,3 +1,4 @@
+import { assertionClaimsPolicy } from "../claims/assertion-claims-policy.js";
 import { validateJwtClaims } from "../claims/validate-jwt-claims.js";
 import type { Client } from "../domain/client.js";
 import type { EngineContext } from "../engine/context.js";
@@ -32,17 +33,7 @@ export async function verifyClientAssertion(ctx: EngineContext, client: Client, 
     const jws = parseCompactJws(clientAssertion, settings.maxAssertionBytes);
     const header = checkJwsHeader(jws.header, null);
     await verifyJwsSignature(ctx, jws.parts, header, client.keySource, null);
-    const claims = validateJwtClaims(
-      jws.claims,
-      {
-        audiences: [settings.issuer, settings.tokenEndpoint],
-        clockSkewSeconds: settings.clockSkewSeconds,
-        maxLifetimeSeconds: settings.maxAssertionLifetimeSeconds,
-        maxIssuedAtAgeSeconds: settings.maxIssuedAtAgeSeconds,
-        requireJti: true,
-      },
-      ctx.clock.now(),
-    );
+    const claims = validateJwtClaims(jws.claims, assertionClaimsPolicy(settings, true), ctx.clock.now());
     if (jws.claims.iss !== client.clientId || claims.subject !== client.clientId) {
       throw invalidClient({ reason: "client_assertion_iss_sub_mismatch" });
     }
