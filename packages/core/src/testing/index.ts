@@ -6,3 +6,6 @@ export { createMemoryRevocationStore } from "../memory/revocation-store.js";
 export { createMemorySigningKeyStore } from "../memory/signing-key-store.js";
 export { createMemoryTrustedIssuerStore } from "../memory/trusted-issuer-store.js";
 export { describeStorageContract, type StorageUnderTest } from "./contract/index.js";
+export { createFrozenClock, type FrozenClock } from "./frozen-clock.js";
+export { signTestJws } from "./sign-test-jws.js";
+export { generateTestKey, importTestKey, type TestKey } from "./test-keys.js";
