@@ -27,6 +27,7 @@ export { createMemoryStorage } from "./memory/memory-storage.js";
 export type * from "./ports/client-store.js";
 export * from "./ports/clock.js";
 export type * from "./ports/fetch.js";
+export type * from "./ports/grant-audit-log.js";
 export type * from "./ports/jws-crypto.js";
 export type * from "./ports/refresh-token-store.js";
 export type * from "./ports/replay-guard.js";

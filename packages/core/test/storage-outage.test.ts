@@ -27,6 +27,7 @@ function flakyStorage(inner: Storage) {
     refreshTokens: wrap(inner.refreshTokens),
     signingKeys: wrap(inner.signingKeys),
     revocations: wrap(inner.revocations),
+    auditLog: inner.auditLog,
   };
   return { storage, state };
 }

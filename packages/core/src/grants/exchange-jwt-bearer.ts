@@ -4,9 +4,11 @@ import { type Client, JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "../domain/cl
 import type { TokenResponse } from "../domain/token-response.js";
 import type { EngineContext } from "../engine/context.js";
 import { invalidGrant } from "../errors/oauth-error.js";
+import { peekParties } from "../jws/peek-claims.js";
 import { grantScope } from "../scope/grant-scope.js";
 import { parseScope } from "../scope/parse-scope.js";
 import { mintRefreshToken } from "../tokens/refresh-token-record.js";
+import { auditGrant, type GrantParties } from "./audit-grant.js";
 import { requireGrantType } from "./require-grant-type.js";
 import { tokenResponse } from "./token-response.js";
 
@@ -21,10 +23,20 @@ export interface JwtBearerRequest {
  * The JWT Bearer grant (RFC 7523 §2.1). Every check passes before anything is written; then the
  * assertion's (`iss`, `jti`) is claimed atomically, so an assertion buys tokens once, across instances.
  */
-export async function exchangeJwtBearer(
+export function exchangeJwtBearer(ctx: EngineContext, request: JwtBearerRequest): Promise<TokenResponse> {
+  return auditGrant(
+    ctx,
+    JWT_BEARER_GRANT,
+    request.client.clientId,
+    () => grant(ctx, request),
+    () => peekParties(request.assertion, ctx.settings.maxAssertionBytes),
+  );
+}
+
+async function grant(
   ctx: EngineContext,
   request: JwtBearerRequest,
-): Promise<TokenResponse> {
+): Promise<{ response: TokenResponse; parties: GrantParties }> {
   const { client } = request;
   requireGrantType(client, JWT_BEARER_GRANT);
   const requested = parseScope(request.scope);
@@ -56,5 +68,8 @@ export async function exchangeJwtBearer(
     await ctx.storage.refreshTokens.insert(minted.record);
     refreshToken = minted.token;
   }
-  return tokenResponse(ctx, decision, refreshToken);
+  return {
+    response: await tokenResponse(ctx, decision, refreshToken),
+    parties: { issuer: issuer.issuer, subject: assertion.subject, jti: assertion.jti },
+  };
 }

@@ -8,6 +8,7 @@ import { grantScope } from "../scope/grant-scope.js";
 import { parseScope } from "../scope/parse-scope.js";
 import { mintRefreshToken } from "../tokens/refresh-token-record.js";
 import { hashRefreshToken } from "../tokens/refresh-token-value.js";
+import { auditGrant, type GrantParties, UNKNOWN_PARTIES } from "./audit-grant.js";
 import { requireGrantType } from "./require-grant-type.js";
 import { tokenResponse } from "./token-response.js";
 
@@ -26,7 +27,27 @@ const rejected = (reason: string) =>
  * same family issued. A spent token presented again revokes the whole family (RFC 9700 §4.14.2). The
  * issuer's trust and subject rule are checked again, as is the client's current scope.
  */
-export async function refreshTokens(ctx: EngineContext, request: RefreshRequest): Promise<TokenResponse> {
+export function refreshTokens(ctx: EngineContext, request: RefreshRequest): Promise<TokenResponse> {
+  let parties = UNKNOWN_PARTIES;
+  return auditGrant(
+    ctx,
+    REFRESH_TOKEN_GRANT,
+    request.client.clientId,
+    async () => {
+      const response = await rotate(ctx, request, (known) => {
+        parties = known;
+      });
+      return { response, parties };
+    },
+    () => parties,
+  );
+}
+
+async function rotate(
+  ctx: EngineContext,
+  request: RefreshRequest,
+  identify: (parties: GrantParties) => void,
+): Promise<TokenResponse> {
   const { client } = request;
   requireGrantType(client, REFRESH_TOKEN_GRANT);
   if (request.refreshToken === undefined || request.refreshToken.length === 0) {
@@ -38,6 +59,7 @@ export async function refreshTokens(ctx: EngineContext, request: RefreshRequest)
   const record = await store.findByHash(tokenHash);
   const now = ctx.clock.now();
   if (record === null || record.clientId !== client.clientId) throw rejected("refresh_token_unknown");
+  identify({ issuer: record.issuer, subject: record.subject, jti: null });
   if (record.state === "rotated") {
     await store.revokeFamily(record.familyId);
     throw rejected("refresh_token_reused");

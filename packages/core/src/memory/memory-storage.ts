@@ -1,6 +1,7 @@
 import type { Clock } from "../ports/clock.js";
 import type { Storage } from "../ports/storage.js";
 import { createMemoryClientStore } from "./client-store.js";
+import { createMemoryGrantAuditLog } from "./grant-audit-log.js";
 import { createMemoryRefreshTokenStore } from "./refresh-token-store.js";
 import { createMemoryReplayGuard } from "./replay-guard.js";
 import { createMemoryRevocationStore } from "./revocation-store.js";
@@ -21,5 +22,6 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
     refreshTokens: createMemoryRefreshTokenStore(),
     signingKeys: createMemorySigningKeyStore(),
     revocations: createMemoryRevocationStore(),
+    auditLog: createMemoryGrantAuditLog(),
   };
 }

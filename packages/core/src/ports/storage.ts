@@ -1,4 +1,5 @@
 import type { ClientStore } from "./client-store.js";
+import type { GrantAuditLog } from "./grant-audit-log.js";
 import type { RefreshTokenStore } from "./refresh-token-store.js";
 import type { ReplayGuard } from "./replay-guard.js";
 import type { RevocationStore } from "./revocation-store.js";
@@ -16,4 +17,5 @@ export interface Storage {
   readonly refreshTokens: RefreshTokenStore;
   readonly signingKeys: SigningKeyStore;
   readonly revocations: RevocationStore;
+  readonly auditLog: GrantAuditLog;
 }

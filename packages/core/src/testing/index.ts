@@ -1,4 +1,5 @@
 export { createMemoryClientStore } from "../memory/client-store.js";
+export { createMemoryGrantAuditLog } from "../memory/grant-audit-log.js";
 export { createMemoryStorage } from "../memory/memory-storage.js";
 export { createMemoryRefreshTokenStore } from "../memory/refresh-token-store.js";
 export { createMemoryReplayGuard } from "../memory/replay-guard.js";

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe } from "vitest";
 import type { Storage } from "../../ports/storage.js";
 import { describeClientStoreContract } from "./client-store-contract.js";
+import { describeGrantAuditLogContract } from "./grant-audit-log-contract.js";
 import { describeRefreshTokenStoreContract } from "./refresh-token-store-contract.js";
 import { describeReplayGuardContract } from "./replay-guard-contract.js";
 import { describeRevocationStoreContract } from "./revocation-store-contract.js";
@@ -46,5 +47,6 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
     describeRefreshTokenStoreContract(() => storage().refreshTokens);
     describeSigningKeyStoreContract(() => storage().signingKeys);
     describeRevocationStoreContract(() => storage().revocations);
+    describeGrantAuditLogContract(() => storage().auditLog);
   });
 }

@@ -1,0 +1,26 @@
+import type { GrantType } from "../domain/client.js";
+
+/** One grant decision, for operators. Never holds an assertion, a token or a secret. */
+export interface GrantAuditEntry {
+  readonly at: Date;
+  readonly grantType: GrantType;
+  readonly clientId: string;
+  /** The assertion's `iss`, `sub` and `jti`; unverified when the grant was refused before the signature check. */
+  readonly issuer: string | null;
+  readonly subject: string | null;
+  readonly jti: string | null;
+  readonly outcome: "granted" | "refused";
+  /** The refusal's reason code (`OAuthError.reason`); `null` when granted. */
+  readonly reason: string | null;
+}
+
+/** The trail of grant decisions. */
+export interface GrantAuditLog {
+  /**
+   * Records a decision without delaying the grant: adapters may buffer and write in batches, and a failed
+   * write must not surface here (it never throws).
+   */
+  record(entry: GrantAuditEntry): void;
+  /** The latest `limit` decisions, newest first, including any still buffered. */
+  recent(limit: number): Promise<GrantAuditEntry[]>;
+}
