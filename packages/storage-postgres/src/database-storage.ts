@@ -1,0 +1,63 @@
+import type { Storage } from "@jwtgrant/core";
+import { sql } from "drizzle-orm";
+import { createPgClientStore } from "./client-store.js";
+import type { Database } from "./database.js";
+import { type BufferedAuditLogOptions, createPgGrantAuditLog } from "./grant-audit-log.js";
+import { type PurgeOptions, type PurgeResult, purgeExpired } from "./purge-expired.js";
+import { createPgRefreshTokenStore } from "./refresh-token-store.js";
+import { createPgReplayGuard } from "./replay-guard.js";
+import { createPgRevocationStore } from "./revocation-store.js";
+import { createPgSigningKeyStore } from "./signing-key-store.js";
+import { guardStorage } from "./storage-errors.js";
+import { createPgTrustedIssuerStore } from "./trusted-issuer-store.js";
+
+/** Every core storage port on one PostgreSQL database, and the operations a server needs around them. */
+export interface DatabaseStorage extends Storage {
+  /** Applies pending migrations; safe to call from several instances at once. */
+  migrate(): Promise<void>;
+  /** Deletes expired rows in bounded batches; call it periodically. */
+  purgeExpired(now?: Date, options?: PurgeOptions): Promise<PurgeResult>;
+  /** Resolves when the database answers; rejects with `StorageUnavailableError` otherwise. */
+  ping(): Promise<void>;
+  /** Writes buffered audit records and closes the connections. */
+  close(): Promise<void>;
+}
+
+/** What differs between the drivers: how migrations run and how the connection closes. */
+export interface DriverHooks {
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StorageOptions {
+  readonly audit?: BufferedAuditLogOptions;
+}
+
+/** Builds the ports once, on whichever driver's drizzle database. */
+export function createDatabaseStorage(
+  db: Database,
+  driver: DriverHooks,
+  options: StorageOptions = {},
+): DatabaseStorage {
+  const auditLog = createPgGrantAuditLog(db, options.audit);
+  return {
+    trustedIssuers: createPgTrustedIssuerStore(db),
+    clients: createPgClientStore(db),
+    replayGuard: createPgReplayGuard(db),
+    refreshTokens: createPgRefreshTokenStore(db),
+    signingKeys: createPgSigningKeyStore(db),
+    revocations: createPgRevocationStore(db),
+    auditLog,
+    migrate: () => guardStorage(() => driver.migrate()),
+    purgeExpired: (now = new Date(), purgeOptions) => purgeExpired(db, now, purgeOptions),
+    ping: async () => {
+      await guardStorage(() => db.execute(sql`select 1`));
+    },
+    async close() {
+      await auditLog.close().catch(() => {
+        // The database is already gone; nothing more can be written.
+      });
+      await driver.close();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import type { GrantAuditEntry, GrantAuditLog } from "@jwtgrant/core";
+import { desc } from "drizzle-orm";
+import type { Database } from "./database.js";
+import { grantAudit } from "./schema.js";
+import { guardStorage } from "./storage-errors.js";
+
+export interface BufferedAuditLogOptions {
+  /** Write buffered decisions at least this often. Default 1000. */
+  readonly flushIntervalMs?: number;
+  /** Write as soon as this many are buffered. Default 200. */
+  readonly batchSize?: number;
+  /** While the database is down, keep at most this many; the oldest are dropped first. Default 10000. */
+  readonly maxBuffered?: number;
+}
+
+export interface BufferedAuditLog extends GrantAuditLog {
+  /** Writes everything buffered now. */
+  flush(): Promise<void>;
+  /** Stops the timer and writes what is left. */
+  close(): Promise<void>;
+}
+
+/**
+ * Decisions are buffered and written in multi-row batches, so the audit trail costs the token endpoint no
+ * round trip of its own.
+ */
+export function createPgGrantAuditLog(db: Database, options: BufferedAuditLogOptions = {}): BufferedAuditLog {
+  const batchSize = options.batchSize ?? 200;
+  const maxBuffered = options.maxBuffered ?? 10_000;
+  let buffer: GrantAuditEntry[] = [];
+  let writing: Promise<void> = Promise.resolve();
+
+  const flush = (): Promise<void> => {
+    writing = writing.then(async () => {
+      if (buffer.length === 0) return;
+      const batch = buffer;
+      buffer = [];
+      try {
+        await guardStorage(() => db.insert(grantAudit).values(batch));
+      } catch (error) {
+        buffer = batch.concat(buffer).slice(-maxBuffered);
+        throw error;
+      }
+    });
+    return writing;
+  };
+
+  const flushQuietly = () => {
+    flush().catch(() => {
+      // Kept in the buffer for the next flush; a grant never fails for its audit record.
+    });
+  };
+
+  const timer = setInterval(flushQuietly, options.flushIntervalMs ?? 1000);
+  timer.unref?.();
+
+  return {
+    record(entry) {
+      buffer.push(entry);
+      if (buffer.length > maxBuffered) buffer.shift();
+      if (buffer.length >= batchSize) flushQuietly();
+    },
+    async recent(limit) {
+      await flush();
+      return guardStorage(() =>
+        db.select().from(grantAudit).orderBy(desc(grantAudit.at), desc(grantAudit.id)).limit(limit),
+      ).then((rows) => rows.map(({ id: _id, ...entry }) => entry));
+    },
+    flush,
+    async close() {
+      clearInterval(timer);
+      await flush();
+    },
+  };
+}

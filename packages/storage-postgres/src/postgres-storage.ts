@@ -1,0 +1,65 @@
+import { drizzle } from "drizzle-orm/postgres-js";
+import { migrate } from "drizzle-orm/postgres-js/migrator";
+import postgres, { type Sql } from "postgres";
+import { createDatabaseStorage, type DatabaseStorage, type StorageOptions } from "./database-storage.js";
+import { MIGRATION_LOCK_KEY, MIGRATIONS_FOLDER } from "./migrations-folder.js";
+import * as schema from "./schema.js";
+
+export type PostgresStorageOptions = StorageOptions &
+  (
+    | {
+        /** `postgres://user:password@host:port/database` */
+        readonly url: string;
+        /** Default 10. */
+        readonly maxConnections?: number;
+        /** Give up connecting after this long. Default 5. */
+        readonly connectTimeoutSeconds?: number;
+        /** Cancel any statement running longer. Default 5000. */
+        readonly statementTimeoutMs?: number;
+      }
+    | {
+        /** A postgres.js client the caller owns and closes; `max` of at least 2 (migrations need two). */
+        readonly sql: Sql;
+      }
+  );
+
+/**
+ * Storage on a PostgreSQL server through postgres.js. Lost connections are replaced on the next call;
+ * until the database answers again, calls fail with `StorageUnavailableError`.
+ */
+export function createPostgresStorage(options: PostgresStorageOptions): DatabaseStorage {
+  const owned = "url" in options;
+  const client = owned
+    ? postgres(options.url, {
+        max: options.maxConnections ?? 10,
+        connect_timeout: options.connectTimeoutSeconds ?? 5,
+        connection: { statement_timeout: options.statementTimeoutMs ?? 5000 },
+        onnotice: () => {},
+      })
+    : options.sql;
+  const db = drizzle(client, { schema });
+  return createDatabaseStorage(
+    db,
+    {
+      // One reserved connection holds the advisory lock while the pool runs the migrations, so two
+      // instances starting together migrate one after the other (the pool needs two connections or more).
+      async migrate() {
+        const lockHolder = await client.reserve();
+        try {
+          await lockHolder`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+          try {
+            await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+          } finally {
+            await lockHolder`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+          }
+        } finally {
+          lockHolder.release();
+        }
+      },
+      close: async () => {
+        if (owned) await client.end({ timeout: 5 });
+      },
+    },
+    options,
+  );
+}

@@ -1,0 +1,130 @@
+import type {
+  AsymmetricAlgorithm,
+  ClientAuthMethod,
+  ClientKeySource,
+  GrantAuditEntry,
+  GrantType,
+  KeySource,
+  PrivateJwk,
+  PublicJwk,
+  RefreshTokenRecord,
+  SigningAlgorithm,
+  SigningKey,
+  SubjectRule,
+} from "@jwtgrant/core";
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
+
+export const trustedIssuers = pgTable("trusted_issuers", {
+  id: text("id").primaryKey(),
+  issuer: text("issuer").notNull().unique(),
+  name: text("name"),
+  keySource: jsonb("key_source").$type<KeySource>().notNull(),
+  algorithms: text("algorithms").array().$type<AsymmetricAlgorithm[]>(),
+  subjectRule: jsonb("subject_rule").$type<SubjectRule>().notNull(),
+  scope: text("scope").array(),
+  expiresAt: instant("expires_at"),
+  enabled: boolean("enabled").notNull(),
+  createdAt: instant("created_at").notNull(),
+  updatedAt: instant("updated_at").notNull(),
+});
+
+export const clients = pgTable("clients", {
+  clientId: text("client_id").primaryKey(),
+  clientName: text("client_name"),
+  secretHash: text("secret_hash"),
+  authMethod: text("auth_method").$type<ClientAuthMethod>().notNull(),
+  grantTypes: text("grant_types").array().$type<GrantType[]>().notNull(),
+  scope: text("scope").array().notNull(),
+  keySource: jsonb("key_source").$type<ClientKeySource>(),
+  redirectUris: text("redirect_uris").array().notNull(),
+  accessTokenTtl: integer("access_token_ttl"),
+  refreshTokenTtl: integer("refresh_token_ttl"),
+  createdAt: instant("created_at").notNull(),
+  updatedAt: instant("updated_at").notNull(),
+});
+
+export const signingKeys = pgTable(
+  "signing_keys",
+  {
+    kid: text("kid").primaryKey(),
+    alg: text("alg").$type<SigningAlgorithm>().notNull(),
+    privateJwk: jsonb("private_jwk").$type<PrivateJwk>().notNull(),
+    publicJwk: jsonb("public_jwk").$type<PublicJwk>().notNull(),
+    status: text("status").$type<SigningKey["status"]>().notNull(),
+    createdAt: instant("created_at").notNull(),
+    publishUntil: instant("publish_until"),
+  },
+  // At most one active key, whatever instances race to create or rotate one.
+  (table) => [uniqueIndex("signing_keys_one_active").on(table.status).where(sql`${table.status} = 'active'`)],
+);
+
+export const usedAssertions = pgTable(
+  "used_assertions",
+  {
+    issuer: text("issuer").notNull(),
+    jti: text("jti").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.issuer, table.jti] }),
+    index("used_assertions_expires_at").on(table.expiresAt),
+  ],
+);
+
+export const refreshTokens = pgTable(
+  "refresh_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    familyId: text("family_id").notNull(),
+    clientId: text("client_id").notNull(),
+    subject: text("subject").notNull(),
+    issuer: text("issuer").notNull(),
+    scope: text("scope").array().notNull(),
+    issuedAt: instant("issued_at").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+    state: text("state").$type<RefreshTokenRecord["state"]>().notNull(),
+  },
+  (table) => [
+    index("refresh_tokens_family_id").on(table.familyId),
+    index("refresh_tokens_expires_at").on(table.expiresAt),
+  ],
+);
+
+export const revokedAccessTokens = pgTable(
+  "revoked_access_tokens",
+  {
+    jti: text("jti").primaryKey(),
+    expiresAt: instant("expires_at").notNull(),
+  },
+  (table) => [index("revoked_access_tokens_expires_at").on(table.expiresAt)],
+);
+
+export const grantAudit = pgTable(
+  "grant_audit",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: instant("at").notNull(),
+    grantType: text("grant_type").$type<GrantType>().notNull(),
+    clientId: text("client_id").notNull(),
+    issuer: text("issuer"),
+    subject: text("subject"),
+    jti: text("jti"),
+    outcome: text("outcome").$type<GrantAuditEntry["outcome"]>().notNull(),
+    reason: text("reason"),
+  },
+  (table) => [index("grant_audit_at").on(table.at)],
+);

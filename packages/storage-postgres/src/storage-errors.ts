@@ -1,0 +1,73 @@
+import { StorageUnavailableError } from "@jwtgrant/core";
+
+/** Driver error codes of a lost or refused connection (postgres.js and Node's sockets). */
+const CONNECTION_CODES = new Set([
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
+
+/**
+ * SQLSTATEs after which the same call may succeed later: connection exceptions (08), shutdowns and
+ * terminated backends (57P0x), resource exhaustion (53), statement timeout (57014), serialization (40).
+ */
+function isTransientSqlState(code: string): boolean {
+  return /^(08|53|40|57P0)/.test(code) || code === "57014";
+}
+
+function codesOf(error: unknown): string[] {
+  const codes: string[] = [];
+  for (let current = error; current instanceof Error || (typeof current === "object" && current !== null); ) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === "string") codes.push(code);
+    if (cause === current) break;
+    current = cause;
+  }
+  return codes;
+}
+
+/** Whether the error (or one it wraps) is a unique-constraint violation. */
+export function isUniqueViolation(error: unknown): boolean {
+  return codesOf(error).includes("23505");
+}
+
+function isUnavailable(error: unknown): boolean {
+  return codesOf(error).some((code) => CONNECTION_CODES.has(code) || isTransientSqlState(code));
+}
+
+/**
+ * Runs a storage call so that a database outage reaches core as `StorageUnavailableError`; other errors
+ * (a bug, a violated constraint) pass unchanged.
+ */
+export async function guardStorage<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isUnavailable(error)) {
+      throw new StorageUnavailableError(`database unavailable: ${codesOf(error).join(", ")}`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+type AsyncMethods<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never;
+};
+
+/** The same port with every method run through `guardStorage`. */
+export function guardPort<T extends AsyncMethods<T>>(port: T): T {
+  const guarded = {} as Record<string, unknown>;
+  for (const [name, method] of Object.entries(port) as [string, (...args: unknown[]) => Promise<unknown>][]) {
+    guarded[name] = (...args: unknown[]) => guardStorage(() => method(...args));
+  }
+  return guarded as T;
+}
