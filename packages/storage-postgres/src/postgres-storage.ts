@@ -10,7 +10,7 @@ export type PostgresStorageOptions = StorageOptions &
     | {
         /** `postgres://user:password@host:port/database` */
         readonly url: string;
-        /** Default 10. */
+        /** Default 10; at least 2, since migrations hold one connection for their lock. */
         readonly maxConnections?: number;
         /** Give up connecting after this long. Default 5. */
         readonly connectTimeoutSeconds?: number;
@@ -31,7 +31,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): Database
   const owned = "url" in options;
   const client = owned
     ? postgres(options.url, {
-        max: options.maxConnections ?? 10,
+        max: Math.max(2, options.maxConnections ?? 10),
         connect_timeout: options.connectTimeoutSeconds ?? 5,
         connection: { statement_timeout: options.statementTimeoutMs ?? 5000 },
         onnotice: () => {},

@@ -1,0 +1,65 @@
+import { PGlite } from "@electric-sql/pglite";
+import { type GrantAuditEntry, JWT_BEARER_GRANT } from "@jwtgrant/core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createPgliteStorage } from "../src/pglite-storage.js";
+
+const decision = (jti: string): GrantAuditEntry => ({
+  at: new Date("2026-06-01T00:00:00Z"),
+  grantType: JWT_BEARER_GRANT,
+  clientId: "client",
+  issuer: "https://idp.example.com",
+  subject: "svc",
+  jti,
+  outcome: "granted",
+  reason: null,
+});
+
+const countRows = async (client: PGlite) =>
+  (await client.query<{ rows: number }>("select count(*)::int as rows from grant_audit")).rows[0]?.rows;
+
+describe("buffered audit log", () => {
+  let client: PGlite;
+
+  beforeEach(async () => {
+    client = await PGlite.create();
+    await (await createPgliteStorage({ client })).migrate();
+  });
+
+  afterEach(async () => {
+    await client.close();
+  });
+
+  it("costs the grant no write of its own: decisions wait in the buffer", async () => {
+    const storage = await createPgliteStorage({ client, audit: { flushIntervalMs: 60_000 } });
+    storage.auditLog.record(decision("a"));
+    expect(await countRows(client)).toBe(0);
+    expect(await storage.auditLog.recent(5)).toHaveLength(1);
+    expect(await countRows(client)).toBe(1);
+    await storage.close();
+  });
+
+  it("writes a full batch at once", async () => {
+    const storage = await createPgliteStorage({ client, audit: { flushIntervalMs: 60_000, batchSize: 3 } });
+    for (const jti of ["a", "b", "c"]) storage.auditLog.record(decision(jti));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await countRows(client)).toBe(3);
+    await storage.close();
+  });
+
+  it("writes what is buffered on close, so nothing is lost at shutdown", async () => {
+    const writer = await createPgliteStorage({ client, audit: { flushIntervalMs: 60_000 } });
+    writer.auditLog.record(decision("a"));
+    writer.auditLog.record(decision("b"));
+    await writer.close();
+    const reader = await createPgliteStorage({ client });
+    expect((await reader.auditLog.recent(10)).map((entry) => entry.jti)).toEqual(["b", "a"]);
+    await reader.close();
+  });
+
+  it("never throws from record, even when the database is gone", async () => {
+    const storage = await createPgliteStorage();
+    await storage.migrate();
+    await storage.close();
+    expect(() => storage.auditLog.record(decision("late"))).not.toThrow();
+  });
+});

@@ -1,0 +1,81 @@
+import { createEngine, JWT_BEARER_GRANT, type OAuthError, REFRESH_TOKEN_GRANT } from "@jwtgrant/core";
+import { createFrozenClock, generateTestKey, signTestJws } from "@jwtgrant/core/testing";
+import { describe, expect, it } from "vitest";
+import {
+  hasPostgres,
+  pgliteFactory,
+  postgresFactory,
+  type StorageFactory,
+} from "./support/test-databases.js";
+
+function describeEngineFlow(name: string, factory: () => StorageFactory) {
+  describe(`the grant engine on ${name}`, () => {
+    const storages = factory();
+
+    it("exchanges an assertion once, refreshes, introspects and revokes", async () => {
+      const storage = await storages.open();
+      const clock = createFrozenClock(new Date());
+      const engine = createEngine({ storage, clock }, { issuer: "https://as.example.com" });
+      const key = await generateTestKey("ES256", "k1");
+      await engine.issuers.create({
+        issuer: "https://idp.example.com",
+        jwks: { keys: [key.publicJwk] },
+        scope: "read",
+      });
+      const { client } = await engine.clients.create({
+        grantTypes: [JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT],
+        scope: "read write",
+      });
+      const now = clock.nowSeconds();
+      const assertion = await signTestJws(
+        key,
+        {
+          iss: "https://idp.example.com",
+          sub: "svc",
+          aud: "https://as.example.com",
+          iat: now,
+          exp: now + 60,
+          jti: "j1",
+        },
+        { kid: "k1" },
+      );
+
+      const granted = await engine.exchangeJwtBearer({ client, assertion, scope: undefined });
+      expect(granted.scope).toBe("read");
+      const replay = await engine
+        .exchangeJwtBearer({ client, assertion, scope: undefined })
+        .catch((e: unknown) => e);
+      expect((replay as OAuthError).reason).toBe("assertion_replayed");
+
+      const refreshed = await engine.refreshTokens({
+        client,
+        refreshToken: granted.refreshToken,
+        scope: undefined,
+      });
+      expect(await engine.introspectToken({ client, token: refreshed.accessToken })).toMatchObject({
+        active: true,
+        sub: "svc",
+      });
+      await engine.revokeToken({ client, token: refreshed.accessToken });
+      expect(await engine.introspectToken({ client, token: refreshed.accessToken })).toEqual({
+        active: false,
+      });
+
+      const reuse = await engine
+        .refreshTokens({ client, refreshToken: granted.refreshToken, scope: undefined })
+        .catch((e: unknown) => e);
+      expect((reuse as OAuthError).reason).toBe("refresh_token_reused");
+      const decisions = await storage.auditLog.recent(10);
+      expect(decisions.map((d) => [d.outcome, d.reason])).toEqual([
+        ["refused", "refresh_token_reused"],
+        ["granted", null],
+        ["refused", "assertion_replayed"],
+        ["granted", null],
+      ]);
+      await storage.close();
+    });
+  });
+}
+
+describeEngineFlow("PGlite", pgliteFactory);
+describe.runIf(hasPostgres)("PostgreSQL", () => describeEngineFlow("PostgreSQL", postgresFactory));

@@ -1,0 +1,63 @@
+import { PGlite } from "@electric-sql/pglite";
+import postgres from "postgres";
+import { describe, expect, it } from "vitest";
+import journal from "../drizzle/meta/_journal.json" with { type: "json" };
+import { createPgliteStorage } from "../src/pglite-storage.js";
+import { createPostgresStorage } from "../src/postgres-storage.js";
+import { createTestDatabase, hasPostgres } from "./support/test-databases.js";
+
+const TABLES = [
+  "clients",
+  "grant_audit",
+  "refresh_tokens",
+  "revoked_access_tokens",
+  "signing_keys",
+  "trusted_issuers",
+  "used_assertions",
+];
+
+const tablesQuery =
+  "select table_name from information_schema.tables where table_schema = 'public' order by 1";
+const appliedQuery = "select count(*)::int as applied from drizzle.__drizzle_migrations";
+
+describe("migrations on PGlite", () => {
+  it("bring a fresh database to the latest schema, and a second run changes nothing", async () => {
+    const client = await PGlite.create();
+    const storage = await createPgliteStorage({ client });
+    await storage.migrate();
+    const tables = await client.query<{ table_name: string }>(tablesQuery);
+    expect(tables.rows.map((row) => row.table_name)).toEqual(TABLES);
+    await storage.migrate();
+    const applied = await client.query<{ applied: number }>(appliedQuery);
+    expect(applied.rows[0]?.applied).toBe(journal.entries.length);
+    await client.close();
+  });
+
+  it("let two concurrent runs on one database both succeed", async () => {
+    const client = await PGlite.create();
+    const [a, b] = [await createPgliteStorage({ client }), await createPgliteStorage({ client })];
+    await expect(Promise.all([a.migrate(), b.migrate()])).resolves.toBeDefined();
+    expect((await client.query<{ applied: number }>(appliedQuery)).rows[0]?.applied).toBe(
+      journal.entries.length,
+    );
+    await client.close();
+  });
+});
+
+describe.runIf(hasPostgres)("migrations on PostgreSQL", () => {
+  it("bring a fresh database to the latest schema; a second run is a no-op; concurrent runs both succeed", async () => {
+    const database = await createTestDatabase();
+    const instances = [
+      createPostgresStorage({ url: database.url }),
+      createPostgresStorage({ url: database.url }),
+    ];
+    await expect(Promise.all(instances.map((storage) => storage.migrate()))).resolves.toBeDefined();
+    const sql = postgres(database.url, { onnotice: () => {} });
+    expect((await sql.unsafe(tablesQuery)).map((row) => row.table_name)).toEqual(TABLES);
+    await instances[0]?.migrate();
+    expect((await sql.unsafe(appliedQuery))[0]?.applied).toBe(journal.entries.length);
+    await sql.end();
+    await Promise.all(instances.map((storage) => storage.close()));
+    await database.drop();
+  });
+});
