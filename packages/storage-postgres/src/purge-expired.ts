@@ -17,10 +17,11 @@ export interface PurgeResult {
   readonly auditRecords: number;
 }
 
-async function inBatches(deleteBatch: () => Promise<number>, batchSize: number): Promise<number> {
+/** Repeats a bounded DELETE … RETURNING until a batch comes back short; the number of rows deleted. */
+async function inBatches(deleteBatch: () => Promise<readonly unknown[]>, batchSize: number): Promise<number> {
   let total = 0;
   for (;;) {
-    const deleted = await guardStorage(deleteBatch);
+    const deleted = (await guardStorage(deleteBatch)).length;
     total += deleted;
     if (deleted < batchSize) return total;
   }
@@ -58,39 +59,28 @@ export async function purgeExpired(
 
   return {
     usedAssertions: await inBatches(
-      async () =>
-        (
-          await db
-            .delete(usedAssertions)
-            .where(sql`(${usedAssertions.issuer}, ${usedAssertions.jti}) in ${expiredAssertions}`)
-            .returning({ jti: usedAssertions.jti })
-        ).length,
+      () =>
+        db
+          .delete(usedAssertions)
+          .where(sql`(${usedAssertions.issuer}, ${usedAssertions.jti}) in ${expiredAssertions}`)
+          .returning({ jti: usedAssertions.jti }),
       batchSize,
     ),
     refreshTokens: await inBatches(
-      async () =>
-        (
-          await db
-            .delete(refreshTokens)
-            .where(inArray(refreshTokens.tokenHash, expiredRefreshTokens))
-            .returning({ tokenHash: refreshTokens.tokenHash })
-        ).length,
+      () =>
+        db.delete(refreshTokens).where(inArray(refreshTokens.tokenHash, expiredRefreshTokens)).returning(),
       batchSize,
     ),
     revokedAccessTokens: await inBatches(
-      async () =>
-        (
-          await db
-            .delete(revokedAccessTokens)
-            .where(inArray(revokedAccessTokens.jti, expiredRevocations))
-            .returning({ jti: revokedAccessTokens.jti })
-        ).length,
+      () =>
+        db
+          .delete(revokedAccessTokens)
+          .where(inArray(revokedAccessTokens.jti, expiredRevocations))
+          .returning(),
       batchSize,
     ),
     auditRecords: await inBatches(
-      async () =>
-        (await db.delete(grantAudit).where(inArray(grantAudit.id, oldAudit)).returning({ id: grantAudit.id }))
-          .length,
+      () => db.delete(grantAudit).where(inArray(grantAudit.id, oldAudit)).returning(),
       batchSize,
     ),
   };

@@ -1,10 +1,13 @@
 import { createEngine, JWT_BEARER_GRANT, OAuthError, REFRESH_TOKEN_GRANT } from "@jwtgrant/core";
-import { createFrozenClock, generateTestKey, signTestJws } from "@jwtgrant/core/testing";
+import { createFrozenClock, generateTestKey, signTestJws, type TestKey } from "@jwtgrant/core/testing";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseStorage } from "../src/database-storage.js";
 import { createPostgresStorage } from "../src/postgres-storage.js";
 import { createTestDatabase, hasPostgres, type TestDatabase } from "./support/test-databases.js";
+
+const assertionFrom = (key: TestKey, iss: string, aud: string, jti: string, now: number) =>
+  signTestJws(key, { iss, sub: "svc", aud, iat: now, exp: now + 60, jti }, { kid: key.publicJwk.kid });
 
 /** Two storages with pools of their own on one database: what two server instances hold. */
 describe.runIf(hasPostgres)("concurrency across two connection pools (PostgreSQL)", () => {
