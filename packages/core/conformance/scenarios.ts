@@ -12,8 +12,8 @@ import {
 } from "../dist/index.js";
 import { createFrozenClock } from "../dist/testing/frozen-clock.js";
 import { signTestJws } from "../dist/testing/sign-test-jws.js";
+import { ecCertificate } from "../dist/testing/test-certificates.js";
 import { generateTestKey, importTestKey, type TestKey } from "../dist/testing/test-keys.js";
-import { ecCertificate } from "../test/fixtures/certificates.ts";
 
 export interface Scenario {
   readonly name: string;
@@ -114,7 +114,7 @@ export const scenarios: readonly Scenario[] = [
         issuer: "https://pem.example",
         certificate: ecCertificate.certificate,
       });
-      const signer = await importTestKey("ES256", ecCertificate.privateKeyPkcs8, s.key.publicJwk);
+      const signer = await importTestKey("ES256", ecCertificate.privateKeyPkcs8);
       await s.exchange(await s.sign({ iss: "https://pem.example" }, {}, signer));
     },
   },

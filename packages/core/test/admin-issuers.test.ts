@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConflictError, NotFoundError } from "../src/errors/admin-errors.js";
-import { ecCertificate } from "./fixtures/certificates.js";
+import { ecCertificate } from "../src/testing/test-certificates.js";
 import { expectOAuthError } from "./support/expect-oauth-error.js";
 import { createHarness, IDP, sharedTestKey } from "./support/harness.js";
 

@@ -3,8 +3,8 @@ import type { AsymmetricAlgorithm } from "../src/domain/algorithms.js";
 import type { PublicJwk } from "../src/domain/jwk.js";
 import { certificateToJwk } from "../src/keys/certificate-to-jwk.js";
 import type { Fetch } from "../src/ports/fetch.js";
+import { ecCertificate, ed25519Certificate, rsaCertificate } from "../src/testing/test-certificates.js";
 import { importTestKey } from "../src/testing/test-keys.js";
-import { ecCertificate, ed25519Certificate, rsaCertificate } from "./fixtures/certificates.js";
 import { expectOAuthError } from "./support/expect-oauth-error.js";
 import { createHarness, sharedTestKey } from "./support/harness.js";
 
@@ -12,11 +12,8 @@ describe("key source: PEM X.509 certificate", () => {
   for (const fixture of [rsaCertificate, ecCertificate, ed25519Certificate]) {
     it(`accepts a ${fixture.alg} assertion verified with the issuer's certificate`, async () => {
       const h = await createHarness({ issuer: { jwks: undefined, certificate: fixture.certificate } });
-      const key = await importTestKey(
-        fixture.alg,
-        fixture.privateKeyPkcs8,
-        await certificateToJwk(fixture.certificate),
-      );
+      const key = await importTestKey(fixture.alg, fixture.privateKeyPkcs8);
+      expect(key.publicJwk).toEqual(await certificateToJwk(fixture.certificate));
       const response = await h.exchange(await h.sign(h.claims(), { kid: "any-kid" }, key));
       expect(response.tokenType).toBe("Bearer");
     });

@@ -9,4 +9,5 @@ export { createMemoryTrustedIssuerStore } from "../memory/trusted-issuer-store.j
 export { describeStorageContract, type StorageUnderTest } from "./contract/index.js";
 export { createFrozenClock, type FrozenClock } from "./frozen-clock.js";
 export { signTestJws } from "./sign-test-jws.js";
+export { ecCertificate, ed25519Certificate, rsaCertificate } from "./test-certificates.js";
 export { generateTestKey, importTestKey, type TestKey } from "./test-keys.js";

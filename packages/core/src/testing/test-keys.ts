@@ -11,8 +11,10 @@ export interface TestKey {
   readonly publicJwk: PublicJwk;
 }
 
-async function toPublicJwk(key: CryptoKey, kid: string | undefined): Promise<PublicJwk> {
-  const parsed = parsePublicJwk({ ...(await exportJWK(key)), ...(kid === undefined ? {} : { kid }) });
+/** The public JWK of a key pair, exported from either half: private members are left out. */
+async function publicJwkOf(key: CryptoKey, kid: string | undefined): Promise<PublicJwk> {
+  const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...members } = await exportJWK(key);
+  const parsed = parsePublicJwk({ ...members, ...(kid === undefined ? {} : { kid }) });
   if (!parsed.ok) throw new Error(parsed.problem);
   return parsed.key;
 }
@@ -26,14 +28,11 @@ export async function generateTestKey(alg: AsymmetricAlgorithm, kid?: string): P
     extractable: true,
     ...(crv === undefined ? {} : { crv }),
   });
-  return { alg, privateKey, publicJwk: await toPublicJwk(publicKey, kid) };
+  return { alg, privateKey, publicJwk: await publicJwkOf(publicKey, kid) };
 }
 
-/** A test key from a PKCS#8 PEM private key (e.g. the key of a test certificate). */
-export async function importTestKey(
-  alg: AsymmetricAlgorithm,
-  pkcs8: string,
-  publicJwk: PublicJwk,
-): Promise<TestKey> {
-  return { alg, privateKey: await importPKCS8(pkcs8, alg), publicJwk };
+/** A test key from a PKCS#8 PEM private key (e.g. the key of a test certificate); its public JWK is derived. */
+export async function importTestKey(alg: AsymmetricAlgorithm, pkcs8: string, kid?: string): Promise<TestKey> {
+  const privateKey = await importPKCS8(pkcs8, alg, { extractable: true });
+  return { alg, privateKey, publicJwk: await publicJwkOf(privateKey, kid) };
 }
