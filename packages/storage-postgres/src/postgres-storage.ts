@@ -18,7 +18,10 @@ export type PostgresStorageOptions = StorageOptions &
         readonly statementTimeoutMs?: number;
       }
     | {
-        /** A postgres.js client the caller owns and closes; `max` of at least 2 (migrations need two). */
+        /**
+         * A postgres.js client the caller owns and closes; `max` of at least 2 (migrations need two), and
+         * `fetch_types: false` so that a connection cut while it starts cannot crash the process.
+         */
         readonly sql: Sql;
       }
   );
@@ -35,6 +38,9 @@ export function createPostgresStorage(options: PostgresStorageOptions): Database
         connect_timeout: options.connectTimeoutSeconds ?? 5,
         connection: { statement_timeout: options.statementTimeoutMs ?? 5000 },
         onnotice: () => {},
+        // Type discovery runs as a query nobody awaits: a connection cut during it would reject unhandled
+        // and bring the process down. The schema uses built-in types only.
+        fetch_types: false,
       })
     : options.sql;
   const db = drizzle(client, { schema });
@@ -44,6 +50,8 @@ export function createPostgresStorage(options: PostgresStorageOptions): Database
       // One reserved connection holds the advisory lock while the pool runs the migrations, so two
       // instances starting together migrate one after the other (the pool needs two connections or more).
       async migrate() {
+        // postgres.js 3.4 never resolves a reserve() made before the pool's first query when fetch_types is off.
+        await client`select 1`;
         const lockHolder = await client.reserve();
         try {
           await lockHolder`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;

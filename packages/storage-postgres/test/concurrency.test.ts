@@ -48,18 +48,12 @@ describe.runIf(hasPostgres)("concurrency across two connection pools (PostgreSQL
     const key = await generateTestKey("ES256", "k1");
     await a.issuers.create({ issuer: "https://idp.example.com", jwks: { keys: [key.publicJwk] } });
     const { client } = await a.clients.create({ grantTypes: [JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT] });
-    const now = clock.nowSeconds();
-    const assertion = await signTestJws(
+    const assertion = await assertionFrom(
       key,
-      {
-        iss: "https://idp.example.com",
-        sub: "svc",
-        aud: options.issuer,
-        iat: now,
-        exp: now + 60,
-        jti: "j-refresh",
-      },
-      { kid: "k1" },
+      "https://idp.example.com",
+      options.issuer,
+      "j-refresh",
+      clock.nowSeconds(),
     );
     const { refreshToken } = await a.exchangeJwtBearer({ client, assertion, scope: undefined });
 
@@ -85,18 +79,12 @@ describe.runIf(hasPostgres)("concurrency across two connection pools (PostgreSQL
     const key = await generateTestKey("ES256", "k2");
     await a.issuers.create({ issuer: "https://idp2.example.com", jwks: { keys: [key.publicJwk] } });
     const { client } = await a.clients.create({});
-    const now = clock.nowSeconds();
-    const assertion = await signTestJws(
+    const assertion = await assertionFrom(
       key,
-      {
-        iss: "https://idp2.example.com",
-        sub: "svc",
-        aud: options.issuer,
-        iat: now,
-        exp: now + 60,
-        jti: "j-both",
-      },
-      { kid: "k2" },
+      "https://idp2.example.com",
+      options.issuer,
+      "j-both",
+      clock.nowSeconds(),
     );
     const results = await Promise.allSettled(
       Array.from({ length: 10 }, (_, i) =>

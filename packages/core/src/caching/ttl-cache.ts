@@ -18,14 +18,15 @@ export function createTtlCache<T>(clock: Clock, maxAgeMs: number): TtlCache<T> {
     get(key, load) {
       const now = clock.now().getTime();
       const entry = entries.get(key);
-      if (entry !== undefined && now - entry.loadedAt < maxAgeMs) return entry.value.then(structuredClone);
+      if (entry !== undefined && now - entry.loadedAt < maxAgeMs)
+        return entry.value.then((loaded) => structuredClone(loaded));
       if (entries.size >= MAX_ENTRIES) entries.clear();
       const value = load();
       entries.set(key, { value, loadedAt: now });
       value.catch(() => {
         if (entries.get(key)?.value === value) entries.delete(key);
       });
-      return value.then(structuredClone);
+      return value.then((loaded) => structuredClone(loaded));
     },
     clear() {
       entries.clear();

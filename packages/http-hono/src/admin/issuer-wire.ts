@@ -1,0 +1,58 @@
+import type { KeySource, TrustedIssuer, TrustedIssuerInput, TrustedIssuerPatch } from "@jwtgrant/core";
+import type { IssuerCreateBody, IssuerPatchBody, IssuerWire } from "./issuer-schemas.js";
+
+function expiresAt(value: string | null | undefined): Date | null | undefined {
+  return value === undefined || value === null ? value : new Date(value);
+}
+
+/** The fields every issuer body shares, snake_case to camelCase; `undefined` keeps its "not given" sense. */
+function commonFields(body: IssuerPatchBody): Omit<TrustedIssuerInput, "issuer"> {
+  return {
+    name: body.name,
+    certificate: body.certificate,
+    jwks: body.jwks,
+    jwksUri: body.jwks_uri,
+    algorithms: body.algorithms,
+    allowAnySubject: body.allow_any_subject,
+    subjects: body.subjects,
+    scope: body.scope,
+    expiresAt: expiresAt(body.expires_at),
+    enabled: body.enabled,
+  };
+}
+
+export function issuerInputFromWire(body: IssuerCreateBody): TrustedIssuerInput {
+  return { issuer: body.issuer, ...commonFields(body) };
+}
+
+export function issuerPatchFromWire(body: IssuerPatchBody): TrustedIssuerPatch {
+  return { ...(body.issuer === undefined ? {} : { issuer: body.issuer }), ...commonFields(body) };
+}
+
+function keySourceToWire(source: KeySource): Pick<IssuerWire, "certificate" | "jwks" | "jwks_uri"> {
+  switch (source.kind) {
+    case "certificate":
+      return { certificate: source.certificate };
+    case "jwks":
+      return { jwks: { keys: source.jwks.keys.map((key) => ({ ...key })) } };
+    case "jwks_uri":
+      return { jwks_uri: source.jwksUri };
+  }
+}
+
+export function issuerToWire(issuer: TrustedIssuer): IssuerWire {
+  return {
+    id: issuer.id,
+    issuer: issuer.issuer,
+    name: issuer.name,
+    ...keySourceToWire(issuer.keySource),
+    algorithms: issuer.algorithms === null ? null : [...issuer.algorithms],
+    allow_any_subject: issuer.subjectRule.kind === "any",
+    ...(issuer.subjectRule.kind === "listed" ? { subjects: [...issuer.subjectRule.subjects] } : {}),
+    scope: issuer.scope === null ? null : issuer.scope.join(" "),
+    expires_at: issuer.expiresAt === null ? null : issuer.expiresAt.toISOString(),
+    enabled: issuer.enabled,
+    created_at: issuer.createdAt.toISOString(),
+    updated_at: issuer.updatedAt.toISOString(),
+  };
+}

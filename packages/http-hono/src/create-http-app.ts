@@ -1,0 +1,121 @@
+import type { Engine } from "@jwtgrant/core";
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { createAdminApi } from "./admin/create-admin-api.js";
+import { authorizationServerMetadata } from "./discovery/authorization-server-metadata.js";
+import {
+  type DescribedError,
+  describeError,
+  errorResponse,
+  METHOD_NOT_ALLOWED,
+  NOT_FOUND,
+  PAYLOAD_TOO_LARGE,
+} from "./errors/error-response.js";
+import { introspectionEndpoint } from "./oauth/introspection-endpoint.js";
+import { revocationEndpoint } from "./oauth/revocation-endpoint.js";
+import { tokenEndpoint } from "./oauth/token-endpoint.js";
+import { createMetrics, type Metrics } from "./observability/metrics.js";
+import { observeRequests } from "./observability/observe-requests.js";
+import type { RequestLogger } from "./observability/request-log.js";
+import { noteError, type ObservedVariables } from "./observability/request-outcome.js";
+
+export interface HttpServices {
+  readonly engine: Engine;
+  /** Resolves when the server can serve grants (its database answers); rejects otherwise. */
+  readonly ready: () => Promise<void>;
+}
+
+export interface HttpAppOptions {
+  /** The bearer token of the admin API. */
+  readonly adminToken: string;
+  /** Receives one record per request. Default: none. */
+  readonly logger?: RequestLogger;
+  /** Largest accepted request body on the OAuth and admin endpoints. Default 65536. */
+  readonly maxBodyBytes?: number;
+  /** Default: a fresh registry, exposed at `/metrics`. */
+  readonly metrics?: Metrics;
+}
+
+type Env = { Variables: ObservedVariables };
+
+const OAUTH_POST_PATHS = ["/oauth2/token", "/oauth2/revoke", "/oauth2/introspect"] as const;
+const GET_PATHS = [
+  "/oauth2/jwks",
+  "/.well-known/oauth-authorization-server",
+  "/healthz",
+  "/readyz",
+  "/metrics",
+] as const;
+
+/**
+ * The whole HTTP surface as a Hono app: a plain `fetch` handler for Node, Bun, Deno and workers.
+ * Wire parsing lives here; every decision is the engine's.
+ */
+export function createHttpApp(services: HttpServices, options: HttpAppOptions): Hono<Env> {
+  const { engine } = services;
+  const metrics = options.metrics ?? createMetrics();
+  const metadata = JSON.stringify(authorizationServerMetadata(engine.settings));
+  const app = new Hono<Env>();
+
+  const refuse = (c: Context<Env>, described: DescribedError, headers = {}) => {
+    const response = errorResponse(noteError(c, described));
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, String(value));
+    return response;
+  };
+
+  app.use("*", observeRequests(options.logger, metrics));
+  app.use(
+    "/oauth2/*",
+    bodyLimit({ maxSize: options.maxBodyBytes ?? 65_536, onError: (c) => refuse(c, PAYLOAD_TOO_LARGE) }),
+  );
+  app.use("/admin/*", async (c, next) => {
+    c.get("outcome").endpoint = "admin";
+    await next();
+  });
+  app.use(
+    "/admin/*",
+    bodyLimit({ maxSize: options.maxBodyBytes ?? 65_536, onError: (c) => refuse(c, PAYLOAD_TOO_LARGE) }),
+  );
+
+  app.post("/oauth2/token", tokenEndpoint(engine));
+  app.post("/oauth2/revoke", revocationEndpoint(engine));
+  app.post("/oauth2/introspect", introspectionEndpoint(engine));
+
+  app.get("/oauth2/jwks", async (c) => {
+    c.get("outcome").endpoint = "jwks";
+    return c.json(await engine.publishJwks(), 200, { "cache-control": "public, max-age=60" });
+  });
+  app.get("/.well-known/oauth-authorization-server", (c) => {
+    c.get("outcome").endpoint = "metadata";
+    return c.body(metadata, 200, {
+      "content-type": "application/json",
+      "cache-control": "public, max-age=3600",
+    });
+  });
+  app.get("/healthz", (c) => {
+    c.get("outcome").endpoint = "healthz";
+    return c.json({ status: "ok" });
+  });
+  app.get("/readyz", async (c) => {
+    c.get("outcome").endpoint = "readyz";
+    try {
+      await services.ready();
+      return c.json({ status: "ready" });
+    } catch {
+      return c.json({ status: "unavailable" }, 503);
+    }
+  });
+  app.get("/metrics", (c) => {
+    c.get("outcome").endpoint = "metrics";
+    return c.body(metrics.render(), 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
+  });
+
+  app.route("/admin", createAdminApi(engine, { adminToken: options.adminToken }));
+
+  for (const path of OAUTH_POST_PATHS) app.all(path, (c) => refuse(c, METHOD_NOT_ALLOWED, { allow: "POST" }));
+  for (const path of GET_PATHS) app.all(path, (c) => refuse(c, METHOD_NOT_ALLOWED, { allow: "GET, HEAD" }));
+
+  app.notFound((c) => refuse(c, NOT_FOUND));
+  app.onError((error, c) => refuse(c, describeError(error)));
+  return app;
+}

@@ -1,0 +1,19 @@
+import { ASYMMETRIC_ALGORITHMS, CLIENT_AUTH_METHODS, type EngineSettings, GRANT_TYPES } from "@jwtgrant/core";
+
+/** RFC 8414 metadata, derived from the engine's settings so that it cannot disagree with them. */
+export function authorizationServerMetadata(settings: EngineSettings) {
+  const authMethods = [...CLIENT_AUTH_METHODS];
+  return {
+    issuer: settings.issuer,
+    token_endpoint: settings.tokenEndpoint,
+    jwks_uri: `${settings.issuer}/oauth2/jwks`,
+    revocation_endpoint: `${settings.issuer}/oauth2/revoke`,
+    introspection_endpoint: `${settings.issuer}/oauth2/introspect`,
+    grant_types_supported: [...GRANT_TYPES],
+    response_types_supported: [],
+    token_endpoint_auth_methods_supported: authMethods,
+    token_endpoint_auth_signing_alg_values_supported: [...ASYMMETRIC_ALGORITHMS],
+    revocation_endpoint_auth_methods_supported: authMethods,
+    introspection_endpoint_auth_methods_supported: authMethods,
+  };
+}

@@ -1,0 +1,120 @@
+import {
+  ConflictError,
+  NotFoundError,
+  OAuthError,
+  type OAuthErrorCode,
+  StorageUnavailableError,
+} from "@jwtgrant/core";
+
+/** The error body of every endpoint (RFC 6749 §5.2 shape, also used by the admin API). */
+export interface ErrorBody {
+  readonly error: string;
+  readonly error_description: string;
+}
+
+/** What the log may know about a failed request: the public code, and the private reason and detail. */
+export interface DescribedError {
+  readonly status: number;
+  readonly body: ErrorBody;
+  readonly reason: string;
+  readonly detail: string | undefined;
+}
+
+const STATUS: Record<OAuthErrorCode, number> = {
+  invalid_request: 400,
+  invalid_client: 401,
+  invalid_grant: 400,
+  unauthorized_client: 400,
+  unsupported_grant_type: 400,
+  invalid_scope: 400,
+  temporarily_unavailable: 503,
+  server_error: 500,
+};
+
+/**
+ * The one mapping from errors to HTTP: OAuth errors by code, admin errors to 404 and 409, a storage outage
+ * to 503, anything else to a generic 500 whose details stay in the log.
+ */
+export function describeError(error: unknown): DescribedError {
+  if (error instanceof OAuthError) {
+    return {
+      status: STATUS[error.code],
+      body: { error: error.code, error_description: error.description },
+      reason: error.reason,
+      detail: error.detail,
+    };
+  }
+  if (error instanceof NotFoundError) {
+    return {
+      status: 404,
+      body: { error: "not_found", error_description: error.message },
+      reason: "not_found",
+      detail: undefined,
+    };
+  }
+  if (error instanceof ConflictError) {
+    return {
+      status: 409,
+      body: { error: "conflict", error_description: error.message },
+      reason: "conflict",
+      detail: undefined,
+    };
+  }
+  if (error instanceof StorageUnavailableError) {
+    return {
+      status: 503,
+      body: {
+        error: "temporarily_unavailable",
+        error_description: "the service is temporarily unavailable, retry later",
+      },
+      reason: "storage_unavailable",
+      detail: error.message,
+    };
+  }
+  return {
+    status: 500,
+    body: { error: "server_error", error_description: "the server met an unexpected condition" },
+    reason: "unexpected",
+    detail: error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ""}` : String(error),
+  };
+}
+
+/** Headers every OAuth endpoint response carries (RFC 6749 §5.1). */
+export const NO_STORE_HEADERS = { "cache-control": "no-store", pragma: "no-cache" } as const;
+
+export interface ErrorResponseOptions {
+  /** The scheme a 401 challenges: Basic when the client authenticated with it (RFC 6749 §5.2), Bearer for admin. */
+  readonly challenge?: "Basic" | "Bearer";
+}
+
+export function errorResponse(described: DescribedError, options: ErrorResponseOptions = {}): Response {
+  const headers: Record<string, string> = { "content-type": "application/json", ...NO_STORE_HEADERS };
+  if (described.status === 401 && options.challenge !== undefined) {
+    headers["www-authenticate"] = `${options.challenge} realm="jwtgrant"`;
+  }
+  if (described.status === 503) headers["retry-after"] = "5";
+  return new Response(JSON.stringify(described.body), { status: described.status, headers });
+}
+
+/** A body over the size limit: refused before it is read to the end. */
+export const PAYLOAD_TOO_LARGE: DescribedError = {
+  status: 413,
+  body: { error: "invalid_request", error_description: "the request body is too large" },
+  reason: "body_too_large",
+  detail: undefined,
+};
+
+/** A known path asked with a method it does not answer. */
+export const METHOD_NOT_ALLOWED: DescribedError = {
+  status: 405,
+  body: { error: "invalid_request", error_description: "the method is not allowed on this endpoint" },
+  reason: "method_not_allowed",
+  detail: undefined,
+};
+
+export const NOT_FOUND: DescribedError = {
+  status: 404,
+  body: { error: "not_found", error_description: "no such endpoint" },
+  reason: "not_found",
+  detail: undefined,
+};

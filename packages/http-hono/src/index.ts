@@ -1,0 +1,3 @@
+export { createHttpApp, type HttpAppOptions, type HttpServices } from "./create-http-app.js";
+export { createMetrics, type Metrics } from "./observability/metrics.js";
+export type { RequestLogger, RequestLogRecord } from "./observability/request-log.js";

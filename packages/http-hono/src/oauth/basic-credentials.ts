@@ -1,0 +1,35 @@
+import { invalidClient } from "@jwtgrant/core";
+
+export interface BasicCredentials {
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+/** application/x-www-form-urlencoded decoding of one Basic part: `+` is a space, then percent-decoding. */
+function formDecode(part: string): string {
+  return decodeURIComponent(part.replace(/\+/g, " "));
+}
+
+/**
+ * The client credentials of an `Authorization: Basic` header (RFC 6749 §2.3.1: each part form-urlencoded
+ * before base64). `undefined` when the request has no Basic authorization; a malformed one is `invalid_client`.
+ */
+export function readBasicCredentials(authorization: string | undefined): BasicCredentials | undefined {
+  if (authorization === undefined) return undefined;
+  const [scheme, encoded, ...rest] = authorization.trim().split(/\s+/);
+  if (scheme?.toLowerCase() !== "basic") return undefined;
+  try {
+    if (encoded === undefined || rest.length > 0) throw new Error("no credentials");
+    const decoded = new TextDecoder("utf-8", { fatal: true }).decode(
+      Uint8Array.from(atob(encoded), (char) => char.charCodeAt(0)),
+    );
+    const separator = decoded.indexOf(":");
+    if (separator < 0) throw new Error("no separator");
+    const clientId = formDecode(decoded.slice(0, separator));
+    const clientSecret = formDecode(decoded.slice(separator + 1));
+    if (clientId === "") throw new Error("empty client id");
+    return { clientId, clientSecret };
+  } catch {
+    throw invalidClient({ reason: "basic_malformed" });
+  }
+}

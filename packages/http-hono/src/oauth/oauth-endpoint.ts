@@ -1,0 +1,44 @@
+import type { Client, Engine } from "@jwtgrant/core";
+import type { Context } from "hono";
+import { describeError, errorResponse, NO_STORE_HEADERS } from "../errors/error-response.js";
+import type { ObservedVariables } from "../observability/request-outcome.js";
+import { readBasicCredentials } from "./basic-credentials.js";
+import { presentedClientAuthentication } from "./presented-client-authentication.js";
+import { type FormParameters, readForm } from "./read-form.js";
+
+export type OAuthContext = Context<{ Variables: ObservedVariables }>;
+
+/** The part of an OAuth endpoint after the wire: an authenticated client and the request's parameters. */
+export type OAuthHandler = (client: Client, form: FormParameters, c: OAuthContext) => Promise<Response>;
+
+/** A JSON body with the no-store headers every OAuth response carries. */
+export function oauthJson(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", ...NO_STORE_HEADERS },
+  });
+}
+
+/**
+ * Wraps an OAuth endpoint: parses the form, authenticates the client, runs the handler, and turns any error
+ * into its response in the one place that maps errors.
+ */
+export function oauthEndpoint(engine: Engine, endpoint: string, handle: OAuthHandler) {
+  return async (c: OAuthContext): Promise<Response> => {
+    const outcome = c.get("outcome");
+    outcome.endpoint = endpoint;
+    const authorization = c.req.header("authorization");
+    try {
+      const form = await readForm(c.req.raw);
+      const basic = readBasicCredentials(authorization);
+      const client = await engine.authenticateClient(presentedClientAuthentication(form, basic));
+      outcome.clientId = client.clientId;
+      return await handle(client, form, c);
+    } catch (error) {
+      const described = describeError(error);
+      outcome.error = described;
+      const basicUsed = authorization !== undefined && /^basic\s/i.test(authorization.trim());
+      return errorResponse(described, basicUsed ? { challenge: "Basic" } : {});
+    }
+  };
+}

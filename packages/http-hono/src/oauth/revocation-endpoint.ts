@@ -1,0 +1,11 @@
+import type { Engine } from "@jwtgrant/core";
+import { NO_STORE_HEADERS } from "../errors/error-response.js";
+import { oauthEndpoint } from "./oauth-endpoint.js";
+
+/** POST /oauth2/revoke (RFC 7009): 200 whether or not the token was known. */
+export function revocationEndpoint(engine: Engine) {
+  return oauthEndpoint(engine, "revoke", async (client, form) => {
+    await engine.revokeToken({ client, token: form.get("token") });
+    return new Response(null, { status: 200, headers: NO_STORE_HEADERS });
+  });
+}

@@ -1,0 +1,51 @@
+import type { MiddlewareHandler } from "hono";
+import type { Metrics } from "./metrics.js";
+import type { RequestLogger } from "./request-log.js";
+import type { ObservedVariables } from "./request-outcome.js";
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Gives every request an id (a well-formed `X-Request-Id` is kept, anything else replaced), echoes it, and
+ * after the response writes one log record and the metrics.
+ */
+export function observeRequests(
+  logger: RequestLogger | undefined,
+  metrics: Metrics,
+): MiddlewareHandler<{
+  Variables: ObservedVariables;
+}> {
+  return async (c, next) => {
+    const started = performance.now();
+    const offered = c.req.header("x-request-id");
+    const requestId = offered !== undefined && REQUEST_ID.test(offered) ? offered : crypto.randomUUID();
+    c.set("requestId", requestId);
+    c.set("outcome", { endpoint: "other" });
+    await next();
+    c.header("x-request-id", requestId);
+    const seconds = (performance.now() - started) / 1000;
+    const { endpoint, clientId, grantType, error } = c.get("outcome");
+    const status = c.res.status;
+    metrics.observe({
+      endpoint,
+      grantType: grantType ?? "",
+      outcome: error?.body.error ?? (status < 400 ? "ok" : String(status)),
+      seconds,
+      replay: error?.reason === "assertion_replayed",
+    });
+    logger?.({
+      time: new Date().toISOString(),
+      level: status >= 500 ? "error" : status >= 400 ? "warn" : "info",
+      request_id: requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status,
+      duration_ms: Math.round(seconds * 10_000) / 10,
+      endpoint,
+      ...(clientId === undefined ? {} : { client_id: clientId }),
+      ...(grantType === undefined ? {} : { grant_type: grantType }),
+      ...(error === undefined ? {} : { error: error.body.error, reason: error.reason }),
+      ...(error?.detail === undefined ? {} : { detail: error.detail }),
+    });
+  };
+}

@@ -1,0 +1,169 @@
+import { JWT_BEARER_CLIENT_ASSERTION_TYPE, JWT_BEARER_GRANT } from "@jwtgrant/core";
+import { describe, expect, it } from "vitest";
+import { ADMIN_TOKEN, basic, createHttpHarness } from "./support/http-harness.js";
+
+const json = async (response: Response) => (await response.json()) as Record<string, unknown>;
+
+describe("wire rules of the OAuth endpoints", () => {
+  it("accepts only application/x-www-form-urlencoded", async () => {
+    const h = await createHttpHarness();
+    const body = JSON.stringify({ grant_type: JWT_BEARER_GRANT, assertion: await h.assertion() });
+    const response = await h.post("/oauth2/token", body, { "content-type": "application/json" });
+    expect(response.status).toBe(400);
+    expect(await json(response)).toMatchObject({ error: "invalid_request" });
+    const withCharset = await h.post(
+      "/oauth2/token",
+      { grant_type: JWT_BEARER_GRANT, assertion: await h.assertion() },
+      { "content-type": "application/x-www-form-urlencoded; charset=UTF-8" },
+    );
+    expect(withCharset.status).toBe(200);
+  });
+
+  it("refuses a repeated parameter", async () => {
+    const h = await createHttpHarness();
+    const assertion = await h.assertion();
+    const response = await h.post(
+      "/oauth2/token",
+      `grant_type=${encodeURIComponent(JWT_BEARER_GRANT)}&assertion=${assertion}&assertion=${assertion}`,
+    );
+    expect(response.status).toBe(400);
+    expect(await json(response)).toMatchObject({
+      error: "invalid_request",
+      error_description: "the assertion parameter is repeated",
+    });
+  });
+
+  it("treats an empty parameter as omitted", async () => {
+    const h = await createHttpHarness();
+    const response = await h.post(
+      "/oauth2/token",
+      `grant_type=${encodeURIComponent(JWT_BEARER_GRANT)}&assertion=`,
+    );
+    expect(response.status).toBe(400);
+    expect(await json(response)).toMatchObject({
+      error: "invalid_request",
+      error_description: "the assertion parameter is required",
+    });
+  });
+
+  it("decodes Basic credentials per RFC 6749 §2.3.1 (each part form-urlencoded)", async () => {
+    const h = await createHttpHarness();
+    const { client, clientSecret } = await h.engine.clients.create({});
+    const secret = clientSecret ?? "";
+    const raw = `Basic ${btoa(`${client.clientId}:${secret}`)}`;
+    const params = async () => ({ grant_type: JWT_BEARER_GRANT, assertion: await h.assertion() });
+    expect(
+      (await h.post("/oauth2/token", await params(), { authorization: basic(client.clientId, secret) }))
+        .status,
+    ).toBe(200);
+    expect((await h.post("/oauth2/token", await params(), { authorization: raw })).status).toBe(200);
+  });
+
+  it("refuses malformed Basic credentials as invalid_client", async () => {
+    const h = await createHttpHarness();
+    for (const authorization of ["Basic !!!", `Basic ${btoa("no-colon")}`, "Basic"]) {
+      const response = await h.post("/oauth2/token", { grant_type: JWT_BEARER_GRANT }, { authorization });
+      expect(response.status).toBe(401);
+      expect((await json(response)).error).toBe("invalid_client");
+    }
+  });
+
+  it("refuses two client authentication methods in one request", async () => {
+    const h = await createHttpHarness();
+    const response = await h.post("/oauth2/token", {
+      grant_type: JWT_BEARER_GRANT,
+      assertion: await h.assertion(),
+      client_id: h.client.clientId,
+      client_secret: h.clientSecret,
+    });
+    expect(response.status).toBe(400);
+    expect((await json(response)).error).toBe("invalid_request");
+    const jwtAndBasic = await h.post("/oauth2/token", {
+      grant_type: JWT_BEARER_GRANT,
+      client_assertion_type: JWT_BEARER_CLIENT_ASSERTION_TYPE,
+      client_assertion: "a.b.c",
+    });
+    expect((await json(jwtAndBasic)).error).toBe("invalid_request");
+  });
+
+  it("answers 413 to a body over the limit", async () => {
+    const h = await createHttpHarness({ maxBodyBytes: 1024 });
+    const response = await h.post("/oauth2/token", {
+      grant_type: JWT_BEARER_GRANT,
+      assertion: "x".repeat(4096),
+    });
+    expect(response.status).toBe(413);
+    expect((await json(response)).error).toBe("invalid_request");
+  });
+
+  it("answers 405 with Allow to a wrong method, and 404 elsewhere", async () => {
+    const h = await createHttpHarness();
+    const get = await h.app.request("/oauth2/token");
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow")).toBe("POST");
+    const post = await h.app.request("/oauth2/jwks", { method: "POST" });
+    expect(post.status).toBe(405);
+    expect(post.headers.get("allow")).toBe("GET, HEAD");
+    expect((await h.app.request("/nowhere")).status).toBe(404);
+  });
+
+  it("echoes a well-formed X-Request-Id and makes one up otherwise", async () => {
+    const h = await createHttpHarness();
+    const given = await h.app.request("/healthz", { headers: { "x-request-id": "req-123" } });
+    expect(given.headers.get("x-request-id")).toBe("req-123");
+    const hostile = await h.app.request("/healthz", { headers: { "x-request-id": "bad id; with <spaces>" } });
+    expect(hostile.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("request log", () => {
+  it("writes one record per request, naming the decision, never a credential", async () => {
+    const h = await createHttpHarness();
+    const assertion = await h.assertion();
+    await h.post("/oauth2/token", { grant_type: JWT_BEARER_GRANT, assertion });
+    const replay = await h.post("/oauth2/token", { grant_type: JWT_BEARER_GRANT, assertion });
+    const granted = await json(await h.exchange());
+    expect(h.logs).toHaveLength(3);
+    expect(h.logs[1]).toMatchObject({
+      level: "warn",
+      status: 400,
+      endpoint: "token",
+      client_id: h.client.clientId,
+      grant_type: JWT_BEARER_GRANT,
+      error: "invalid_grant",
+      reason: "assertion_replayed",
+      request_id: replay.headers.get("x-request-id"),
+    });
+    const text = JSON.stringify(h.logs);
+    for (const secret of [
+      assertion,
+      h.clientSecret,
+      String(granted.access_token),
+      String(granted.refresh_token),
+      "Basic ",
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+});
+
+describe("request log of the admin API", () => {
+  it("names the error of a refused admin request, and of a bad field", async () => {
+    const h = await createHttpHarness();
+    await h.app.request("/admin/issuers");
+    expect(h.logs.at(-1)).toMatchObject({
+      endpoint: "admin",
+      status: 401,
+      error: "invalid_token",
+      reason: "admin_token",
+    });
+    await h.app.request("/admin/issuers", {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ issuer: "x", private_key: "nope" }),
+    });
+    expect(h.logs.at(-1)).toMatchObject({ status: 400, error: "invalid_request", reason: "invalid_field" });
+    await h.app.request("/admin/issuers/unknown", { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(h.logs.at(-1)).toMatchObject({ status: 404, error: "not_found" });
+  });
+});
