@@ -8,6 +8,7 @@ export { createMemorySigningKeyStore } from "../memory/signing-key-store.js";
 export { createMemoryTrustedIssuerStore } from "../memory/trusted-issuer-store.js";
 export { describeStorageContract, type StorageUnderTest } from "./contract/index.js";
 export { createFrozenClock, type FrozenClock } from "./frozen-clock.js";
+export { describeJwsCryptoContract } from "./jws-crypto-contract.js";
 export { signTestJws } from "./sign-test-jws.js";
 export { ecCertificate, ed25519Certificate, rsaCertificate } from "./test-certificates.js";
 export { generateTestKey, importTestKey, type TestKey } from "./test-keys.js";
