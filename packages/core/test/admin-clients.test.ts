@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { JWT_BEARER_GRANT } from "../src/domain/client.js";
 import { NotFoundError } from "../src/errors/admin-errors.js";
-import { CLIENT_SECRET_PREFIX, hashClientSecret } from "../src/tokens/client-secret-value.js";
+import { CLIENT_SECRET_PREFIX } from "../src/tokens/client-secret-value.js";
+import { sha256 } from "../src/util/sha256.js";
 import { expectOAuthError } from "./support/expect-oauth-error.js";
 import { createHarness, sharedTestKey } from "./support/harness.js";
 
@@ -13,7 +14,7 @@ describe("admin: clients", () => {
     expect((clientSecret?.length ?? 0) - CLIENT_SECRET_PREFIX.length).toBeGreaterThanOrEqual(43);
     const stored = await h.storage.clients.findById(client.clientId);
     expect(JSON.stringify(stored)).not.toContain(clientSecret);
-    expect(stored?.secretHash).toBe(await hashClientSecret(clientSecret ?? ""));
+    expect(stored?.secretHash).toBe(await sha256(clientSecret ?? ""));
   });
 
   it("defaults to the jwt-bearer grant and client_secret_basic", async () => {

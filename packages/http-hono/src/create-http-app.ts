@@ -17,7 +17,7 @@ import { tokenEndpoint } from "./oauth/token-endpoint.js";
 import { createMetrics, type Metrics } from "./observability/metrics.js";
 import { observeRequests } from "./observability/observe-requests.js";
 import type { RequestLogger } from "./observability/request-log.js";
-import { noteError, type ObservedVariables } from "./observability/request-outcome.js";
+import type { ObservedVariables } from "./observability/request-outcome.js";
 
 export interface HttpServices {
   readonly engine: Engine;
@@ -57,11 +57,8 @@ export function createHttpApp(services: HttpServices, options: HttpAppOptions): 
   const metadata = JSON.stringify(authorizationServerMetadata(engine.settings));
   const app = new Hono<Env>();
 
-  const refuse = (c: Context<Env>, described: DescribedError, headers = {}) => {
-    const response = errorResponse(noteError(c, described));
-    for (const [name, value] of Object.entries(headers)) response.headers.set(name, String(value));
-    return response;
-  };
+  const refuse = (c: Context<Env>, described: DescribedError, headers: Record<string, string> = {}) =>
+    errorResponse(c, described, { headers });
 
   app.use("*", observeRequests(options.logger, metrics));
   app.use(

@@ -1,5 +1,5 @@
 import type { RefreshTokenRecord, RefreshTokenStore } from "@jwtgrant/core";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "./database.js";
 import { refreshTokens } from "./schema.js";
 import { guardPort } from "./storage-errors.js";
@@ -7,16 +7,18 @@ import { guardPort } from "./storage-errors.js";
 const toRow = (record: RefreshTokenRecord) => ({ ...record, scope: [...record.scope] });
 
 export function createPgRefreshTokenStore(db: Database): RefreshTokenStore {
+  const byHash = db
+    .select()
+    .from(refreshTokens)
+    .where(eq(refreshTokens.tokenHash, sql.placeholder("tokenHash")))
+    .limit(1)
+    .prepare("refresh_token_by_hash");
   return guardPort<RefreshTokenStore>({
     async insert(record) {
       await db.insert(refreshTokens).values(toRow(record));
     },
     async findByHash(tokenHash) {
-      const [row] = await db
-        .select()
-        .from(refreshTokens)
-        .where(eq(refreshTokens.tokenHash, tokenHash))
-        .limit(1);
+      const [row] = await byHash.execute({ tokenHash });
       return row ?? null;
     },
     // The conditional UPDATE takes the row lock: a concurrent rotation waits, then finds the token no

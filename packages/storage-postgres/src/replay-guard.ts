@@ -1,4 +1,5 @@
 import type { ReplayGuard } from "@jwtgrant/core";
+import { sql } from "drizzle-orm";
 import type { Database } from "./database.js";
 import { usedAssertions } from "./schema.js";
 import { guardPort } from "./storage-errors.js";
@@ -8,14 +9,20 @@ import { guardPort } from "./storage-errors.js";
  * concurrent claims is first, across every instance. A recorded pair stays until `purgeExpired` removes it.
  */
 export function createPgReplayGuard(db: Database): ReplayGuard {
+  // Built once: on the token endpoint's hot path, building the SQL costs more than running it.
+  const insert = db
+    .insert(usedAssertions)
+    .values({
+      issuer: sql.placeholder("issuer"),
+      jti: sql.placeholder("jti"),
+      expiresAt: sql.placeholder("expiresAt"),
+    })
+    .onConflictDoNothing()
+    .returning({ jti: usedAssertions.jti })
+    .prepare("claim_assertion");
   return guardPort<ReplayGuard>({
     async claim(issuer, jti, expiresAt) {
-      const inserted = await db
-        .insert(usedAssertions)
-        .values({ issuer, jti, expiresAt })
-        .onConflictDoNothing()
-        .returning({ jti: usedAssertions.jti });
-      return inserted.length === 1;
+      return (await insert.execute({ issuer, jti, expiresAt })).length === 1;
     },
   });
 }

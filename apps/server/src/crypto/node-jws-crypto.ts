@@ -1,5 +1,6 @@
 import {
   constants,
+  createHash,
   createPrivateKey,
   createPublicKey,
   type KeyObject,
@@ -56,7 +57,7 @@ function publicKeyCacheKey(key: PublicJwk): string {
 }
 
 /**
- * `JwsCrypto` on node:crypto's one-shot `sign`/`verify`: the same results as jose on Web Crypto at about half
+ * `JwsCrypto` on node:crypto's one-shot `sign`/`verify` and `createHash`: the same results as jose on Web Crypto at about half
  * the cost per operation on Node, so the server injects it there.
  */
 export function createNodeJwsCrypto(): JwsCrypto {
@@ -116,6 +117,10 @@ export function createNodeJwsCrypto(): JwsCrypto {
         keyInput(privateKey(signingKey), profile),
       );
       return `${signingInput}.${signature.toString("base64url")}`;
+    },
+
+    async sha256(text: string): Promise<string> {
+      return createHash("sha256").update(text, "utf8").digest("base64url");
     },
   };
 }

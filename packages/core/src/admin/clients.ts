@@ -10,7 +10,7 @@ import {
 import type { EngineContext } from "../engine/context.js";
 import { ConflictError, NotFoundError } from "../errors/admin-errors.js";
 import { parseScope } from "../scope/parse-scope.js";
-import { hashClientSecret, newClientSecret } from "../tokens/client-secret-value.js";
+import { newClientSecret } from "../tokens/client-secret-value.js";
 import { fieldError } from "./field-error.js";
 import { hasKeySource, validateKeySource } from "./validate-key-source.js";
 
@@ -133,7 +133,7 @@ export async function createClient(ctx: EngineContext, input: ClientInput): Prom
   const clientSecret = SECRET_METHODS.includes(draft.authMethod) ? newClientSecret() : null;
   const client = {
     ...draft,
-    secretHash: clientSecret === null ? null : await hashClientSecret(clientSecret),
+    secretHash: clientSecret === null ? null : await ctx.crypto.sha256(clientSecret),
   };
   if ((await ctx.storage.clients.insert(client)) === "duplicate") {
     throw new ConflictError(`a client ${client.clientId} is already registered`);
@@ -176,7 +176,11 @@ export async function rotateClientSecret(ctx: EngineContext, clientId: string): 
     throw fieldError("token_endpoint_auth_method", `${current.authMethod} clients have no secret`);
   }
   const clientSecret = newClientSecret();
-  const client = { ...current, secretHash: await hashClientSecret(clientSecret), updatedAt: ctx.clock.now() };
+  const client = {
+    ...current,
+    secretHash: await ctx.crypto.sha256(clientSecret),
+    updatedAt: ctx.clock.now(),
+  };
   if (!(await ctx.storage.clients.update(client))) throw new NotFoundError(`no client ${clientId}`);
   return { client, clientSecret };
 }

@@ -1,7 +1,6 @@
 import type { Client } from "../domain/client.js";
 import type { EngineContext } from "../engine/context.js";
 import { invalidClient } from "../errors/oauth-error.js";
-import { hashClientSecret } from "../tokens/client-secret-value.js";
 import { constantTimeEqual } from "../util/constant-time-equal.js";
 import {
   type ClientCredentials,
@@ -31,7 +30,7 @@ export async function authenticateClient(
   switch (credentials.method) {
     case "client_secret_basic":
     case "client_secret_post": {
-      const presentedHash = await hashClientSecret(credentials.clientSecret);
+      const presentedHash = await ctx.crypto.sha256(credentials.clientSecret);
       if (client.secretHash === null || !constantTimeEqual(presentedHash, client.secretHash)) {
         throw invalidClient({ reason: "client_secret_invalid", detail: `client_id ${clientId}` });
       }

@@ -4,6 +4,7 @@ import type { PublicJwk } from "../domain/jwk.js";
 import type { SigningKey } from "../domain/signing-key.js";
 import { publicKeyFingerprint } from "../keys/public-key-fingerprint.js";
 import type { CompactJws, JwsCrypto, SigningHeader } from "../ports/jws-crypto.js";
+import { sha256 } from "../util/sha256.js";
 
 /** Imported keys are reused across requests; the bound keeps a churn of keys from growing memory. */
 const MAX_CACHED_KEYS = 1024;
@@ -56,5 +57,7 @@ export function createJoseJwsCrypto(): JwsCrypto {
     async sign(header: SigningHeader, payload: Uint8Array, key: SigningKey): Promise<string> {
       return new CompactSign(payload).setProtectedHeader({ ...header }).sign(await importSignKey(key));
     },
+
+    sha256,
   };
 }

@@ -2,7 +2,7 @@ import type { Client } from "../domain/client.js";
 import type { EngineContext } from "../engine/context.js";
 import { invalidRequest } from "../errors/oauth-error.js";
 import { formatScope } from "../scope/parse-scope.js";
-import { hashRefreshToken, REFRESH_TOKEN_PREFIX } from "../tokens/refresh-token-value.js";
+import { REFRESH_TOKEN_PREFIX } from "../tokens/refresh-token-value.js";
 import { verifyAccessToken } from "../tokens/verify-access-token.js";
 
 export interface IntrospectionRequest {
@@ -45,7 +45,7 @@ export async function introspectToken(
   }
   const now = ctx.clock.now();
   if (token.startsWith(REFRESH_TOKEN_PREFIX)) {
-    const record = await ctx.storage.refreshTokens.findByHash(await hashRefreshToken(token));
+    const record = await ctx.storage.refreshTokens.findByHash(await ctx.crypto.sha256(token));
     if (record === null || record.clientId !== client.clientId) return INACTIVE;
     if (record.state !== "active" || now >= record.expiresAt) return INACTIVE;
     return {

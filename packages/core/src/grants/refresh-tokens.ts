@@ -7,7 +7,6 @@ import { invalidGrant, invalidRequest } from "../errors/oauth-error.js";
 import { grantScope } from "../scope/grant-scope.js";
 import { parseScope } from "../scope/parse-scope.js";
 import { mintRefreshToken } from "../tokens/refresh-token-record.js";
-import { hashRefreshToken } from "../tokens/refresh-token-value.js";
 import { auditGrant, type GrantParties, UNKNOWN_PARTIES } from "./audit-grant.js";
 import { requireGrantType } from "./require-grant-type.js";
 import { tokenResponse } from "./token-response.js";
@@ -54,7 +53,7 @@ async function rotate(
     throw invalidRequest("the refresh_token parameter is required", { reason: "refresh_token_missing" });
   }
   const requested = parseScope(request.scope);
-  const tokenHash = await hashRefreshToken(request.refreshToken);
+  const tokenHash = await ctx.crypto.sha256(request.refreshToken);
   const { refreshTokens: store, trustedIssuers } = ctx.storage;
   const record = await store.findByHash(tokenHash);
   const now = ctx.clock.now();

@@ -1,7 +1,7 @@
 import type { Client } from "../domain/client.js";
 import type { EngineContext } from "../engine/context.js";
 import { invalidRequest } from "../errors/oauth-error.js";
-import { hashRefreshToken, REFRESH_TOKEN_PREFIX } from "../tokens/refresh-token-value.js";
+import { REFRESH_TOKEN_PREFIX } from "../tokens/refresh-token-value.js";
 import { verifyAccessToken } from "../tokens/verify-access-token.js";
 
 export interface RevocationRequest {
@@ -21,7 +21,7 @@ export async function revokeToken(ctx: EngineContext, request: RevocationRequest
     throw invalidRequest("the token parameter is required", { reason: "token_missing" });
   }
   if (token.startsWith(REFRESH_TOKEN_PREFIX)) {
-    const record = await ctx.storage.refreshTokens.findByHash(await hashRefreshToken(token));
+    const record = await ctx.storage.refreshTokens.findByHash(await ctx.crypto.sha256(token));
     if (record !== null && record.clientId === client.clientId) {
       await ctx.storage.refreshTokens.revokeFamily(record.familyId);
     }

@@ -17,7 +17,7 @@ export interface SigningHeader {
 }
 
 /**
- * The narrow seam every signature passes through. The default is jose on Web Crypto (portable to every
+ * The narrow seam every signature and digest passes through. The default is jose on Web Crypto (portable to every
  * runtime); a runtime may inject a faster native implementation with identical results.
  */
 export interface JwsCrypto {
@@ -28,4 +28,6 @@ export interface JwsCrypto {
   verify(jws: CompactJws, alg: AsymmetricAlgorithm, key: PublicJwk): Promise<boolean>;
   /** Signs `payload` with `key` and resolves the compact JWS `header.payload.signature`. */
   sign(header: SigningHeader, payload: Uint8Array, key: SigningKey): Promise<string>;
+  /** base64url SHA-256 of the UTF-8 text: how client secrets and refresh tokens are stored and looked up. */
+  sha256(text: string): Promise<string>;
 }

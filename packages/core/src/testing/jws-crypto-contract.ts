@@ -56,6 +56,11 @@ export function describeJwsCryptoContract(name: string, create: () => JwsCrypto)
       });
     }
 
+    it("digests like SHA-256, base64url-encoded", async () => {
+      expect(await create().sha256("abc")).toBe("ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0");
+      expect(await create().sha256("jgcs_é")).not.toBe(await create().sha256("jgcs_e"));
+    });
+
     it("refuses a signature under an algorithm that does not fit the key", async () => {
       const crypto = create();
       const rsa = await generateTestKey("RS256", "k");

@@ -1,5 +1,4 @@
 import { randomToken } from "../util/random-token.js";
-import { sha256 } from "../util/sha256.js";
 
 /** Client secrets start with this prefix so that secret scanners can recognise a leaked one. */
 export const CLIENT_SECRET_PREFIX = "jgcs_";
@@ -8,5 +7,3 @@ export const CLIENT_SECRET_PREFIX = "jgcs_";
 export function newClientSecret(): string {
   return `${CLIENT_SECRET_PREFIX}${randomToken(32)}`;
 }
-
-export const hashClientSecret = sha256;

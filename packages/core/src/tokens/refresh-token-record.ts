@@ -1,7 +1,7 @@
 import type { Client } from "../domain/client.js";
 import type { RefreshTokenRecord } from "../domain/refresh-token.js";
 import type { EngineContext } from "../engine/context.js";
-import { hashRefreshToken, newRefreshToken } from "./refresh-token-value.js";
+import { newRefreshToken } from "./refresh-token-value.js";
 
 export interface RefreshTokenGrant {
   readonly client: Client;
@@ -22,7 +22,7 @@ export async function mintRefreshToken(
   return {
     token,
     record: {
-      tokenHash: await hashRefreshToken(token),
+      tokenHash: await ctx.crypto.sha256(token),
       familyId: grant.familyId,
       clientId: grant.client.clientId,
       subject: grant.subject,

@@ -1,5 +1,4 @@
 import { randomToken } from "../util/random-token.js";
-import { sha256 } from "../util/sha256.js";
 
 /** Refresh tokens start with this prefix so that secret scanners can recognise a leaked one. */
 export const REFRESH_TOKEN_PREFIX = "jgrt_";
@@ -8,5 +7,3 @@ export const REFRESH_TOKEN_PREFIX = "jgrt_";
 export function newRefreshToken(): string {
   return `${REFRESH_TOKEN_PREFIX}${randomToken(32)}`;
 }
-
-export const hashRefreshToken = sha256;

@@ -2,7 +2,6 @@ import { invalidRequest } from "@jwtgrant/core";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { describeError, errorResponse } from "../errors/error-response.js";
-import { noteError } from "../observability/request-outcome.js";
 
 /**
  * Hono's body validator reports an unparsable body (400) or a body that is not JSON (415) by throwing;
@@ -21,5 +20,5 @@ function asEngineError(error: unknown): unknown {
 
 /** The `onError` of the admin API: every thrown error through the one mapping to HTTP. */
 export function adminErrorResponse(error: unknown, c: Context): Response {
-  return errorResponse(noteError(c, describeError(asEngineError(error))));
+  return errorResponse(c, describeError(asEngineError(error)));
 }

@@ -2,7 +2,6 @@ import type { z } from "@hono/zod-openapi";
 import { invalidRequest } from "@jwtgrant/core";
 import type { Context } from "hono";
 import { describeError, errorResponse } from "../errors/error-response.js";
-import { noteError } from "../observability/request-outcome.js";
 
 type ValidationResult = { readonly success: true } | { readonly success: false; readonly error: z.ZodError };
 
@@ -30,5 +29,5 @@ function describeIssue(issue: z.core.$ZodIssue): string[] {
 export function rejectInvalidInput(result: ValidationResult, c: Context): Response | undefined {
   if (result.success) return undefined;
   const description = result.error.issues.flatMap(describeIssue).join("; ");
-  return errorResponse(noteError(c, describeError(invalidRequest(description, { reason: "invalid_field" }))));
+  return errorResponse(c, describeError(invalidRequest(description, { reason: "invalid_field" })));
 }

@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from "hono";
 import { type DescribedError, errorResponse } from "../errors/error-response.js";
-import { noteError } from "../observability/request-outcome.js";
 import { readBearerToken } from "./bearer-token.js";
 import { digestsEqual, sha256 } from "./digest-equal.js";
 
@@ -21,7 +20,7 @@ export function requireAdminToken(adminToken: string): MiddlewareHandler {
   return async (c, next) => {
     const presented = readBearerToken(c.req.header("authorization"));
     if (presented === undefined || !digestsEqual(await sha256(presented), await expected)) {
-      return errorResponse(noteError(c, ADMIN_TOKEN_REQUIRED), { challenge: "Bearer" });
+      return errorResponse(c, ADMIN_TOKEN_REQUIRED, { challenge: "Bearer" });
     }
     await next();
   };

@@ -5,6 +5,9 @@ import {
   type OAuthErrorCode,
   StorageUnavailableError,
 } from "@jwtgrant/core";
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { type NotedError, noteError } from "../observability/request-outcome.js";
 
 /** The error body of every endpoint (RFC 6749 §5.2 shape, also used by the admin API). */
 export interface ErrorBody {
@@ -13,12 +16,7 @@ export interface ErrorBody {
 }
 
 /** What the log may know about a failed request: the public code, and the private reason and detail. */
-export interface DescribedError {
-  readonly status: number;
-  readonly body: ErrorBody;
-  readonly reason: string;
-  readonly detail: string | undefined;
-}
+export type DescribedError = NotedError & { readonly body: ErrorBody };
 
 const STATUS: Record<OAuthErrorCode, number> = {
   invalid_request: 400,
@@ -85,15 +83,26 @@ export const NO_STORE_HEADERS = { "cache-control": "no-store", pragma: "no-cache
 export interface ErrorResponseOptions {
   /** The scheme a 401 challenges: Basic when the client authenticated with it (RFC 6749 §5.2), Bearer for admin. */
   readonly challenge?: "Basic" | "Bearer";
+  /** More headers, such as `Allow`. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
-export function errorResponse(described: DescribedError, options: ErrorResponseOptions = {}): Response {
-  const headers: Record<string, string> = { "content-type": "application/json", ...NO_STORE_HEADERS };
+/**
+ * The response of an error, built through the context so that it stays the runtime adapter's light response
+ * (no header is changed after construction), and noted for the request's log line.
+ */
+export function errorResponse(
+  c: Context,
+  described: DescribedError,
+  options: ErrorResponseOptions = {},
+): Response {
+  noteError(c, described);
+  const headers: Record<string, string> = { ...NO_STORE_HEADERS, ...options.headers };
   if (described.status === 401 && options.challenge !== undefined) {
     headers["www-authenticate"] = `${options.challenge} realm="jwtgrant"`;
   }
   if (described.status === 503) headers["retry-after"] = "5";
-  return new Response(JSON.stringify(described.body), { status: described.status, headers });
+  return c.json(described.body, described.status as ContentfulStatusCode, headers);
 }
 
 /** A body over the size limit: refused before it is read to the end. */

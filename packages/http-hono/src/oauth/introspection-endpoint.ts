@@ -1,9 +1,9 @@
 import type { Engine, Introspection } from "@jwtgrant/core";
-import { oauthEndpoint, oauthJson } from "./oauth-endpoint.js";
+import { type OAuthContext, oauthEndpoint, oauthJson } from "./oauth-endpoint.js";
 
-const render = (result: Introspection) =>
+const render = (c: OAuthContext, result: Introspection) =>
   result.active
-    ? oauthJson({
+    ? oauthJson(c, {
         active: true,
         token_type: result.tokenType,
         client_id: result.clientId,
@@ -16,11 +16,11 @@ const render = (result: Introspection) =>
         ...(result.jti === undefined ? {} : { jti: result.jti }),
         assertion_iss: result.assertionIssuer,
       })
-    : oauthJson({ active: false });
+    : oauthJson(c, { active: false });
 
 /** POST /oauth2/introspect (RFC 7662), for authenticated clients. */
 export function introspectionEndpoint(engine: Engine) {
-  return oauthEndpoint(engine, "introspect", async (client, form) =>
-    render(await engine.introspectToken({ client, token: form.get("token") })),
+  return oauthEndpoint(engine, "introspect", async (client, form, c) =>
+    render(c, await engine.introspectToken({ client, token: form.get("token") })),
   );
 }

@@ -12,11 +12,8 @@ export type OAuthContext = Context<{ Variables: ObservedVariables }>;
 export type OAuthHandler = (client: Client, form: FormParameters, c: OAuthContext) => Promise<Response>;
 
 /** A JSON body with the no-store headers every OAuth response carries. */
-export function oauthJson(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json", ...NO_STORE_HEADERS },
-  });
+export function oauthJson(c: OAuthContext, body: object): Response {
+  return c.json(body, 200, NO_STORE_HEADERS);
 }
 
 /**
@@ -35,10 +32,8 @@ export function oauthEndpoint(engine: Engine, endpoint: string, handle: OAuthHan
       outcome.clientId = client.clientId;
       return await handle(client, form, c);
     } catch (error) {
-      const described = describeError(error);
-      outcome.error = described;
       const basicUsed = authorization !== undefined && /^basic\s/i.test(authorization.trim());
-      return errorResponse(described, basicUsed ? { challenge: "Basic" } : {});
+      return errorResponse(c, describeError(error), basicUsed ? { challenge: "Basic" } : {});
     }
   };
 }

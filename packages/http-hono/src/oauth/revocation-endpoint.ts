@@ -4,8 +4,8 @@ import { oauthEndpoint } from "./oauth-endpoint.js";
 
 /** POST /oauth2/revoke (RFC 7009): 200 whether or not the token was known. */
 export function revocationEndpoint(engine: Engine) {
-  return oauthEndpoint(engine, "revoke", async (client, form) => {
+  return oauthEndpoint(engine, "revoke", async (client, form, c) => {
     await engine.revokeToken({ client, token: form.get("token") });
-    return new Response(null, { status: 200, headers: NO_STORE_HEADERS });
+    return c.body(null, 200, NO_STORE_HEADERS);
   });
 }

@@ -6,10 +6,10 @@ import {
   REFRESH_TOKEN_GRANT,
   type TokenResponse,
 } from "@jwtgrant/core";
-import { oauthEndpoint, oauthJson } from "./oauth-endpoint.js";
+import { type OAuthContext, oauthEndpoint, oauthJson } from "./oauth-endpoint.js";
 
-const render = (response: TokenResponse) =>
-  oauthJson({
+const render = (c: OAuthContext, response: TokenResponse) =>
+  oauthJson(c, {
     access_token: response.accessToken,
     token_type: response.tokenType,
     expires_in: response.expiresIn,
@@ -33,9 +33,12 @@ export function tokenEndpoint(engine: Engine) {
     const scope = form.get("scope");
     switch (grantType) {
       case JWT_BEARER_GRANT:
-        return render(await engine.exchangeJwtBearer({ client, assertion: form.get("assertion"), scope }));
+        return render(c, await engine.exchangeJwtBearer({ client, assertion: form.get("assertion"), scope }));
       case REFRESH_TOKEN_GRANT:
-        return render(await engine.refreshTokens({ client, refreshToken: form.get("refresh_token"), scope }));
+        return render(
+          c,
+          await engine.refreshTokens({ client, refreshToken: form.get("refresh_token"), scope }),
+        );
       case undefined:
         throw invalidRequest("the grant_type parameter is required", { reason: "grant_type_missing" });
       default:

@@ -21,8 +21,10 @@ export function observeRequests(
     const requestId = offered !== undefined && REQUEST_ID.test(offered) ? offered : crypto.randomUUID();
     c.set("requestId", requestId);
     c.set("outcome", { endpoint: "other" });
-    await next();
+    // Set before the handler builds its response: changing headers afterwards would force the runtime
+    // adapter off its fast path.
     c.header("x-request-id", requestId);
+    await next();
     const seconds = (performance.now() - started) / 1000;
     const { endpoint, clientId, grantType, error } = c.get("outcome");
     const status = c.res.status;

@@ -1,12 +1,19 @@
 import type { Context } from "hono";
-import type { DescribedError } from "../errors/error-response.js";
 
 /** What a handler learnt about its request, for the log line and the metrics written after it. */
+/** An error as answered: its status and public body, and the private reason and detail for the log. */
+export interface NotedError {
+  readonly status: number;
+  readonly body: { readonly error: string; readonly error_description: string };
+  readonly reason: string;
+  readonly detail: string | undefined;
+}
+
 export interface RequestOutcome {
   endpoint: string;
   clientId?: string;
   grantType?: string;
-  error?: DescribedError;
+  error?: NotedError;
 }
 
 export type ObservedVariables = { outcome: RequestOutcome; requestId: string };
@@ -15,8 +22,7 @@ export type ObservedVariables = { outcome: RequestOutcome; requestId: string };
  * Records the error a response answers, for the request's log line, from code that does not know whether
  * it runs under `observeRequests` (the admin sub-app also runs alone).
  */
-export function noteError(c: Context, described: DescribedError): DescribedError {
+export function noteError(c: Context, described: NotedError): void {
   const outcome: unknown = c.get("outcome");
   if (typeof outcome === "object" && outcome !== null) (outcome as RequestOutcome).error = described;
-  return described;
 }
