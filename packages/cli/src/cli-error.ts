@@ -1,0 +1,4 @@
+/** A failure the user can act on: printed as one line, exit code 1. Usage errors go through commander (exit 2). */
+export class CliError extends Error {
+  override readonly name = "CliError";
+}

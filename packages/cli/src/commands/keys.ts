@@ -1,0 +1,35 @@
+import type { Command } from "commander";
+import { type AdminOptions, adminClient, withAdminOptions } from "../options/admin-options.js";
+import { printJson, printRecord, printTable } from "../output/print.js";
+import { asItems, asRecord, type JsonRecord } from "../output/response-shape.js";
+import type { Column } from "../output/table.js";
+
+const COLUMNS: readonly Column<JsonRecord>[] = [
+  { header: "KID", value: (row) => row.kid },
+  { header: "ALG", value: (row) => row.alg },
+  { header: "STATUS", value: (row) => row.status },
+  { header: "CREATED AT", value: (row) => row.created_at },
+  { header: "PUBLISHED UNTIL", value: (row) => row.publish_until },
+];
+
+export function registerKeyCommands(program: Command): void {
+  const keys = program.command("keys").description("the server's own signing keys (admin API)");
+
+  withAdminOptions(keys.command("list").description("list the active and retired signing keys")).action(
+    async (options: AdminOptions) => {
+      const list = await adminClient(options).get("/keys");
+      if (options.json) printJson(list);
+      else printTable(COLUMNS, asItems(list), "no signing keys");
+    },
+  );
+
+  withAdminOptions(
+    keys
+      .command("rotate")
+      .description("make a new active signing key; the old one stays published until its tokens expire"),
+  ).action(async (options: AdminOptions) => {
+    const key = await adminClient(options).post("/keys/rotate");
+    if (options.json) printJson(key);
+    else printRecord(asRecord(key));
+  });
+}

@@ -1,0 +1,24 @@
+import { requestJson } from "../http/request-json.js";
+import { basicAuthorization } from "./basic-authorization.js";
+
+export interface TokenRequest {
+  /** The server's base URL; the token endpoint is `/oauth2/token` under it. */
+  readonly url: URL;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** The grant's form parameters, `grant_type` included. */
+  readonly parameters: Readonly<Record<string, string>>;
+}
+
+/** A token request authenticated with client_secret_basic; the server's JSON response. */
+export async function requestToken(request: TokenRequest): Promise<unknown> {
+  return requestJson(new URL(`${request.url.href.replace(/\/+$/, "")}/oauth2/token`), {
+    method: "POST",
+    headers: {
+      authorization: basicAuthorization(request.clientId, request.clientSecret),
+      "content-type": "application/x-www-form-urlencoded",
+      accept: "application/json",
+    },
+    body: new URLSearchParams(request.parameters).toString(),
+  });
+}

@@ -1,0 +1,27 @@
+import { type Command, Option } from "commander";
+import { type AdminClient, createAdminClient } from "../http/admin-client.js";
+import { jsonOption } from "./json-option.js";
+import { parseNonEmpty } from "./parse-values.js";
+import { type ServerOptions, serverUrlOption } from "./server-options.js";
+
+export interface AdminOptions extends ServerOptions {
+  readonly adminToken: string;
+  readonly json?: true;
+}
+
+/** `--url`, `--admin-token` and `--json`, which every admin command takes. */
+export function withAdminOptions(command: Command): Command {
+  return command
+    .addOption(serverUrlOption())
+    .addOption(
+      new Option("--admin-token <token>", "the admin API bearer token")
+        .env("JWTGRANT_ADMIN_TOKEN")
+        .argParser(parseNonEmpty)
+        .makeOptionMandatory(),
+    )
+    .addOption(jsonOption());
+}
+
+export function adminClient(options: AdminOptions): AdminClient {
+  return createAdminClient({ url: options.url, adminToken: options.adminToken });
+}

@@ -1,0 +1,40 @@
+import { Command } from "commander";
+import { registerAssertionCommand } from "./commands/assertion.js";
+import { registerClientCommands } from "./commands/clients.js";
+import { registerDecodeCommand } from "./commands/decode.js";
+import { registerIssuerCommands } from "./commands/issuers.js";
+import { registerKeygenCommand } from "./commands/keygen.js";
+import { registerKeyCommands } from "./commands/keys.js";
+import { registerMigrateCommand } from "./commands/migrate.js";
+import { registerTokenCommand } from "./commands/token.js";
+
+/** Commander's messages ("error: unknown option '--x'\n(Did you mean --y?)") as one line of ours. */
+function oneLineError(text: string, write: (text: string) => void): void {
+  write(
+    `jwtgrant: ${text
+      .replace(/^error:\s*/, "")
+      .trim()
+      .replace(/\s*\n\s*/g, " ")}\n`,
+  );
+}
+
+/**
+ * The whole command tree. Settings made here before the subcommands are added are inherited by them:
+ * commander throws instead of exiting, and prints its errors as one line.
+ */
+export function createProgram(): Command {
+  const program = new Command("jwtgrant")
+    .description("Administer a jwtgrant server, and make test keys, assertions and token exchanges")
+    .exitOverride()
+    .configureOutput({ outputError: oneLineError })
+    .showSuggestionAfterError();
+  registerIssuerCommands(program);
+  registerClientCommands(program);
+  registerKeyCommands(program);
+  registerKeygenCommand(program);
+  registerAssertionCommand(program);
+  registerTokenCommand(program);
+  registerDecodeCommand(program);
+  registerMigrateCommand(program);
+  return program;
+}

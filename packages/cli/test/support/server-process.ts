@@ -1,0 +1,20 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort, type RunningServer as ServerProcess, startServerProcess } from "@jwtgrant/server/testing";
+
+export { freePort };
+
+export const ADMIN_TOKEN = "cli-test-admin-token-0123456789abcdef";
+
+export const tempDir = (prefix: string) => mkdtemp(join(tmpdir(), `jwtgrant-cli-${prefix}-`));
+
+export interface RunningServer extends ServerProcess {
+  readonly tokenEndpoint: string;
+}
+
+/** The built server on its embedded database, on a free port, healthy. */
+export async function startServer(dataDir: string): Promise<RunningServer> {
+  const server = await startServerProcess({ dataDir, adminToken: ADMIN_TOKEN });
+  return { ...server, tokenEndpoint: `${server.url}/oauth2/token` };
+}
