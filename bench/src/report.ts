@@ -53,7 +53,7 @@ export function writeReport(
     "The token endpoint under load (ES256 assertion → ES256 access token, client_secret_basic, every assertion",
     "distinct and single-use), side by side with a peer server doing the same work, and the crypto ceiling of",
     "one core on the same machine. Absolute numbers drift on this machine; the ratios, taken pair by pair in",
-    "one interleaved run, are what to compare.",
+    "one interleaved run, are what to compare. Every target first gets an unmeasured warm-up load.",
     "",
     `- command: \`${command}\``,
     `- date: ${new Date().toISOString()}`,

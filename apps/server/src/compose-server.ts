@@ -8,7 +8,8 @@ import type { ServerConfig } from "./config/server-config.js";
 import type { JsonLogger } from "./json-logger.js";
 
 export interface ComposedServer {
-  readonly fetch: (request: Request) => Response | Promise<Response>;
+  /** The app's fetch handler; `env` carries the runtime adapter's bindings (the Node request, on Node). */
+  readonly fetch: (request: Request, env?: unknown) => Response | Promise<Response>;
   readonly adminToken: AdminToken;
   /** Stops the periodic purge and closes the database. */
   close(): Promise<void>;
@@ -63,7 +64,7 @@ export async function composeServer(
     purge.unref?.();
 
     return {
-      fetch: (request) => app.fetch(request),
+      fetch: (request, env) => app.fetch(request, env),
       adminToken,
       async close() {
         clearInterval(purge);

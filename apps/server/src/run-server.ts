@@ -6,7 +6,7 @@ import { readEnvironment } from "./config/read-environment.js";
 import { readServerConfig } from "./config/server-config.js";
 import { createJsonLogger } from "./json-logger.js";
 
-export type FetchHandler = (request: Request) => Response | Promise<Response>;
+export type FetchHandler = (request: Request, env?: unknown) => Response | Promise<Response>;
 
 /** A listening HTTP server of one runtime. */
 export interface RuntimeServer {

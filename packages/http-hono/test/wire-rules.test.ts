@@ -167,3 +167,56 @@ describe("request log of the admin API", () => {
     expect(h.logs.at(-1)).toMatchObject({ status: 404, error: "not_found" });
   });
 });
+
+describe("reading OAuth request bodies", () => {
+  async function* chunks(...parts: string[]) {
+    for (const part of parts) yield new TextEncoder().encode(part);
+  }
+
+  it("refuses with 413 a body without a declared length once it grows past the limit", async () => {
+    const h = await createHttpHarness({ maxBodyBytes: 1024 });
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(
+          new TextEncoder().encode(`grant_type=${encodeURIComponent(JWT_BEARER_GRANT)}&assertion=`),
+        );
+        controller.enqueue(new TextEncoder().encode("x".repeat(4096)));
+        controller.close();
+      },
+    });
+    const response = await h.app.request("/oauth2/token", {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        authorization: basic(h.client.clientId, h.clientSecret),
+      },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(413);
+  });
+
+  it("reads the body from the Node request when the adapter provides one, within the limit", async () => {
+    const h = await createHttpHarness({ maxBodyBytes: 2048 });
+    const assertion = await h.assertion();
+    const body = `grant_type=${encodeURIComponent(JWT_BEARER_GRANT)}&assertion=${assertion}`;
+    const headers = {
+      "content-type": "application/x-www-form-urlencoded",
+      "content-length": String(body.length),
+      authorization: basic(h.client.clientId, h.clientSecret),
+    };
+    const split = Math.floor(body.length / 2);
+    const granted = await h.app.request(
+      "/oauth2/token",
+      { method: "POST", headers },
+      { incoming: chunks(body.slice(0, split), body.slice(split)) },
+    );
+    expect(granted.status).toBe(200);
+    const oversized = await h.app.request(
+      "/oauth2/token",
+      { method: "POST", headers: { ...headers, "content-length": "100" } },
+      { incoming: chunks(body, "x".repeat(4096)) },
+    );
+    expect(oversized.status).toBe(413);
+  });
+});

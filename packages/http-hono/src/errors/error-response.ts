@@ -58,6 +58,7 @@ export function describeError(error: unknown): DescribedError {
       detail: undefined,
     };
   }
+  if (error instanceof PayloadTooLargeError) return PAYLOAD_TOO_LARGE;
   if (error instanceof StorageUnavailableError) {
     return {
       status: 503,
@@ -103,6 +104,11 @@ export function errorResponse(
   }
   if (described.status === 503) headers["retry-after"] = "5";
   return c.json(described.body, described.status as ContentfulStatusCode, headers);
+}
+
+/** Thrown while reading a request body that turns out larger than the limit. */
+export class PayloadTooLargeError extends Error {
+  override readonly name = "PayloadTooLargeError";
 }
 
 /** A body over the size limit: refused before it is read to the end. */

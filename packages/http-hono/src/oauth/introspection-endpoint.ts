@@ -1,4 +1,5 @@
-import type { Engine, Introspection } from "@jwtgrant/core";
+import type { Introspection } from "@jwtgrant/core";
+import type { OAuthEndpointOptions } from "./oauth-endpoint.js";
 import { type OAuthContext, oauthEndpoint, oauthJson } from "./oauth-endpoint.js";
 
 const render = (c: OAuthContext, result: Introspection) =>
@@ -19,8 +20,9 @@ const render = (c: OAuthContext, result: Introspection) =>
     : oauthJson(c, { active: false });
 
 /** POST /oauth2/introspect (RFC 7662), for authenticated clients. */
-export function introspectionEndpoint(engine: Engine) {
-  return oauthEndpoint(engine, "introspect", async (client, form, c) =>
+export function introspectionEndpoint(options: OAuthEndpointOptions) {
+  const { engine } = options;
+  return oauthEndpoint(options, "introspect", async (client, form, c) =>
     render(c, await engine.introspectToken({ client, token: form.get("token") })),
   );
 }

@@ -20,13 +20,24 @@ export function oauthJson(c: OAuthContext, body: object): Response {
  * Wraps an OAuth endpoint: parses the form, authenticates the client, runs the handler, and turns any error
  * into its response in the one place that maps errors.
  */
-export function oauthEndpoint(engine: Engine, endpoint: string, handle: OAuthHandler) {
+/** What every OAuth endpoint needs besides its handler. */
+export interface OAuthEndpointOptions {
+  readonly engine: Engine;
+  /** Largest accepted request body. */
+  readonly maxBodyBytes: number;
+}
+
+export function oauthEndpoint(
+  { engine, maxBodyBytes }: OAuthEndpointOptions,
+  endpoint: string,
+  handle: OAuthHandler,
+) {
   return async (c: OAuthContext): Promise<Response> => {
     const outcome = c.get("outcome");
     outcome.endpoint = endpoint;
     const authorization = c.req.header("authorization");
     try {
-      const form = await readForm(c.req.raw);
+      const form = await readForm(c, maxBodyBytes);
       const basic = readBasicCredentials(authorization);
       const client = await engine.authenticateClient(presentedClientAuthentication(form, basic));
       outcome.clientId = client.clientId;

@@ -1,11 +1,11 @@
 import {
-  type Engine,
   invalidRequest,
   JWT_BEARER_GRANT,
   OAuthError,
   REFRESH_TOKEN_GRANT,
   type TokenResponse,
 } from "@jwtgrant/core";
+import type { OAuthEndpointOptions } from "./oauth-endpoint.js";
 import { type OAuthContext, oauthEndpoint, oauthJson } from "./oauth-endpoint.js";
 
 const render = (c: OAuthContext, response: TokenResponse) =>
@@ -26,8 +26,9 @@ const grantLabel = (grantType: string | undefined) =>
       : "unsupported";
 
 /** POST /oauth2/token: the jwt-bearer and refresh_token grants. */
-export function tokenEndpoint(engine: Engine) {
-  return oauthEndpoint(engine, "token", async (client, form, c) => {
+export function tokenEndpoint(options: OAuthEndpointOptions) {
+  const { engine } = options;
+  return oauthEndpoint(options, "token", async (client, form, c) => {
     const grantType = form.get("grant_type");
     c.get("outcome").grantType = grantLabel(grantType);
     const scope = form.get("scope");
