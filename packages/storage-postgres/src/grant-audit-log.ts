@@ -1,5 +1,5 @@
 import type { GrantAuditEntry, GrantAuditLog } from "@jwtgrant/core";
-import { desc } from "drizzle-orm";
+import { desc, type SQL, sql } from "drizzle-orm";
 import type { Database } from "./database.js";
 import { grantAudit } from "./schema.js";
 import { guardStorage } from "./storage-errors.js";
@@ -24,6 +24,27 @@ export interface BufferedAuditLog extends GrantAuditLog {
  * Decisions are buffered and written in multi-row batches, so the audit trail costs the token endpoint no
  * round trip of its own.
  */
+/**
+ * One statement for any batch: the rows travel as one JSON parameter, so the SQL text never changes and is
+ * neither rebuilt per row nor re-planned per batch size.
+ */
+function insertBatch(batch: readonly GrantAuditEntry[]): SQL {
+  const rows = batch.map((entry) => ({
+    at: entry.at.toISOString(),
+    grant_type: entry.grantType,
+    client_id: entry.clientId,
+    issuer: entry.issuer,
+    subject: entry.subject,
+    jti: entry.jti,
+    outcome: entry.outcome,
+    reason: entry.reason,
+  }));
+  return sql`insert into ${grantAudit} (at, grant_type, client_id, issuer, subject, jti, outcome, reason)
+    select at, grant_type, client_id, issuer, subject, jti, outcome, reason
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+      at timestamptz, grant_type text, client_id text, issuer text, subject text, jti text, outcome text, reason text)`;
+}
+
 export function createPgGrantAuditLog(db: Database, options: BufferedAuditLogOptions = {}): BufferedAuditLog {
   const batchSize = options.batchSize ?? 200;
   const maxBuffered = options.maxBuffered ?? 10_000;
@@ -36,7 +57,7 @@ export function createPgGrantAuditLog(db: Database, options: BufferedAuditLogOpt
       const batch = buffer;
       buffer = [];
       try {
-        await guardStorage(() => db.insert(grantAudit).values(batch));
+        await guardStorage(() => db.execute(insertBatch(batch)));
       } catch (error) {
         buffer = batch.concat(buffer).slice(-maxBuffered);
         throw error;
