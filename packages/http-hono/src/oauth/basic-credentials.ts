@@ -5,6 +5,15 @@ export interface BasicCredentials {
   readonly clientSecret: string;
 }
 
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The bytes of a binary string (one char per byte, as `atob` returns), without a per-char callback. */
+function binaryStringBytes(binary: string): Uint8Array {
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 /** application/x-www-form-urlencoded decoding of one Basic part: `+` is a space, then percent-decoding. */
 function formDecode(part: string): string {
   return decodeURIComponent(part.replace(/\+/g, " "));
@@ -20,9 +29,7 @@ export function readBasicCredentials(authorization: string | undefined): BasicCr
   if (scheme?.toLowerCase() !== "basic") return undefined;
   try {
     if (encoded === undefined || rest.length > 0) throw new Error("no credentials");
-    const decoded = new TextDecoder("utf-8", { fatal: true }).decode(
-      Uint8Array.from(atob(encoded), (char) => char.charCodeAt(0)),
-    );
+    const decoded = UTF8.decode(binaryStringBytes(atob(encoded)));
     const separator = decoded.indexOf(":");
     if (separator < 0) throw new Error("no separator");
     const clientId = formDecode(decoded.slice(0, separator));
