@@ -51,8 +51,8 @@ export async function composeServer(
     await engine.ensureSigningKey();
     const adminToken = await resolveAdminToken(config.adminToken, config.dataDir);
     const app = createHttpApp(
-      { engine, ready: () => storage.ping() },
-      { adminToken: adminToken.token, logger: logger.request },
+      { engine, ready: () => storage.ping(), recentDecisions: (limit) => storage.auditLog.recent(limit) },
+      { adminToken: adminToken.token, logger: logger.request, console: config.console },
     );
 
     const purge = setInterval(() => {

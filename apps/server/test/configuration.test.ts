@@ -22,6 +22,7 @@ describe("configuration", () => {
       purgeIntervalSeconds: 300,
       shutdownTimeoutSeconds: 10,
       logLevel: "info",
+      console: true,
     });
   });
 
@@ -32,6 +33,7 @@ describe("configuration", () => {
       JWTGRANT_ACCESS_TOKEN_TTL: "600",
       JWTGRANT_CLOCK_SKEW: "0",
       LOG_LEVEL: "WARN",
+      JWTGRANT_CONSOLE: "OFF",
     });
     expect(config).toMatchObject({
       issuer: "http://localhost:9000",
@@ -39,6 +41,7 @@ describe("configuration", () => {
       accessTokenTtlSeconds: 600,
       clockSkewSeconds: 0,
       logLevel: "warn",
+      console: false,
     });
   });
 
@@ -51,6 +54,7 @@ describe("configuration", () => {
     [{ JWTGRANT_CLOCK_SKEW: "-5" }, /^JWTGRANT_CLOCK_SKEW: /],
     [{ JWTGRANT_SIGNING_ALG: "HS256" }, /^JWTGRANT_SIGNING_ALG: /],
     [{ LOG_LEVEL: "loud" }, /^LOG_LEVEL: /],
+    [{ JWTGRANT_CONSOLE: "yes" }, /^JWTGRANT_CONSOLE: expected on or off/],
   ])("refuses %o with a message naming the variable", (env, message) => {
     expect(() => readServerConfig(env)).toThrow(ConfigError);
     expect(() => readServerConfig(env)).toThrow(message);

@@ -1,7 +1,9 @@
-import type { Engine } from "@jwtgrant/core";
+import type { Engine, GrantAuditEntry } from "@jwtgrant/core";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { createAdminApi } from "./admin/create-admin-api.js";
+import { CONSOLE_BASE } from "./console/console-env.js";
+import { createConsole } from "./console/create-console.js";
 import { authorizationServerMetadata } from "./discovery/authorization-server-metadata.js";
 import {
   type DescribedError,
@@ -23,6 +25,8 @@ export interface HttpServices {
   readonly engine: Engine;
   /** Resolves when the server can serve grants (its database answers); rejects otherwise. */
   readonly ready: () => Promise<void>;
+  /** The latest `limit` grant decisions, newest first, for the console's overview. Default: none shown. */
+  readonly recentDecisions?: (limit: number) => Promise<GrantAuditEntry[]>;
 }
 
 export interface HttpAppOptions {
@@ -34,6 +38,8 @@ export interface HttpAppOptions {
   readonly maxBodyBytes?: number;
   /** Default: a fresh registry, exposed at `/metrics`. */
   readonly metrics?: Metrics;
+  /** Serve the management console at `/console`. Default true. */
+  readonly console?: boolean;
 }
 
 type Env = { Variables: ObservedVariables };
@@ -104,6 +110,20 @@ export function createHttpApp(services: HttpServices, options: HttpAppOptions): 
   });
 
   app.route("/admin", createAdminApi(engine, { adminToken: options.adminToken }));
+  if (options.console !== false) {
+    app.use(`${CONSOLE_BASE}/*`, async (c, next) => {
+      c.get("outcome").endpoint = "console";
+      await next();
+    });
+    app.use(
+      `${CONSOLE_BASE}/*`,
+      bodyLimit({ maxSize: maxBodyBytes, onError: (c) => refuse(c, PAYLOAD_TOO_LARGE) }),
+    );
+    app.route(
+      CONSOLE_BASE,
+      createConsole(engine, { adminToken: options.adminToken, recentDecisions: services.recentDecisions }),
+    );
+  }
 
   for (const path of OAUTH_POST_PATHS) app.all(path, (c) => refuse(c, METHOD_NOT_ALLOWED, { allow: "POST" }));
   for (const path of GET_PATHS) app.all(path, (c) => refuse(c, METHOD_NOT_ALLOWED, { allow: "GET, HEAD" }));

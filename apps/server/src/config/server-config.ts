@@ -22,6 +22,8 @@ export interface ServerConfig {
   readonly purgeIntervalSeconds: number;
   readonly shutdownTimeoutSeconds: number;
   readonly logLevel: LogLevel;
+  /** Serve the management console at `/console`. */
+  readonly console: boolean;
 }
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -74,6 +76,10 @@ export function readServerConfig(env: Environment): ServerConfig {
   const level = LOG_LEVELS.find((candidate) => candidate === logLevel);
   if (level === undefined)
     throw new ConfigError(`LOG_LEVEL: expected one of ${LOG_LEVELS.join(", ")}, got "${logLevel}"`);
+  const consoleSetting = (env.JWTGRANT_CONSOLE || "on").toLowerCase();
+  if (consoleSetting !== "on" && consoleSetting !== "off") {
+    throw new ConfigError(`JWTGRANT_CONSOLE: expected on or off, got "${consoleSetting}"`);
+  }
   return {
     port,
     host: env.HOST || "127.0.0.1",
@@ -90,5 +96,6 @@ export function readServerConfig(env: Environment): ServerConfig {
     purgeIntervalSeconds: integer(env, "JWTGRANT_PURGE_INTERVAL", 300, 1, 86_400),
     shutdownTimeoutSeconds: integer(env, "JWTGRANT_SHUTDOWN_TIMEOUT", 10, 0, 300),
     logLevel: level,
+    console: consoleSetting === "on",
   };
 }

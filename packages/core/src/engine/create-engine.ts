@@ -5,6 +5,7 @@ import { authenticateClient } from "../client-auth/authenticate-client.js";
 import { createJoseJwsCrypto } from "../crypto/jose-jws-crypto.js";
 import type { SigningKey } from "../domain/signing-key.js";
 import { withStorageGuard } from "../errors/with-storage-guard.js";
+import { checkJwtBearer } from "../grants/check-jwt-bearer.js";
 import { exchangeJwtBearer } from "../grants/exchange-jwt-bearer.js";
 import { introspectToken } from "../grants/introspect-token.js";
 import { refreshTokens } from "../grants/refresh-tokens.js";
@@ -74,6 +75,8 @@ export function createEngine(deps: EngineDependencies, options: EngineOptions) {
     introspectToken: bind(ctx, introspectToken),
     /** Steps 1–5 only, for diagnosis: consumes no `jti`. */
     validateAssertion: bind(ctx, validateAssertion),
+    /** Every rule of the grant but the replay guard, for diagnosis: consumes no `jti`, issues nothing. */
+    checkJwtBearer: bind(ctx, checkJwtBearer),
     publishJwks: bind(ctx, publishJwks),
     /** Creates the first signing key if the store has none (call at start-up). */
     ensureSigningKey: bind(ctx, async (c) => toView(await activeSigningKey(c))),

@@ -1,15 +1,11 @@
-import { checkSubjectRule } from "../assertion/check-subject-rule.js";
-import { validateAssertion } from "../assertion/validate-assertion.js";
 import { type Client, JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "../domain/client.js";
 import type { TokenResponse } from "../domain/token-response.js";
 import type { EngineContext } from "../engine/context.js";
 import { invalidGrant } from "../errors/oauth-error.js";
 import { peekParties } from "../jws/peek-claims.js";
-import { grantScope } from "../scope/grant-scope.js";
-import { parseScope } from "../scope/parse-scope.js";
 import { mintRefreshToken } from "../tokens/refresh-token-record.js";
 import { auditGrant, type GrantParties } from "./audit-grant.js";
-import { requireGrantType } from "./require-grant-type.js";
+import { checkJwtBearer } from "./check-jwt-bearer.js";
 import { tokenResponse } from "./token-response.js";
 
 export interface JwtBearerRequest {
@@ -38,12 +34,8 @@ async function grant(
   request: JwtBearerRequest,
 ): Promise<{ response: TokenResponse; parties: GrantParties }> {
   const { client } = request;
-  requireGrantType(client, JWT_BEARER_GRANT);
-  const requested = parseScope(request.scope);
-  const assertion = await validateAssertion(ctx, request.assertion);
+  const { assertion, scope } = await checkJwtBearer(ctx, request);
   const { issuer } = assertion;
-  checkSubjectRule(issuer, assertion.subject);
-  const scope = grantScope(requested, [client.scope, issuer.scope]);
 
   if (assertion.jti !== null) {
     const replayUntil = new Date((assertion.exp + ctx.settings.clockSkewSeconds) * 1000);

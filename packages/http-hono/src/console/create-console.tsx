@@ -1,0 +1,79 @@
+import type { Engine, GrantAuditEntry } from "@jwtgrant/core";
+import { Hono } from "hono";
+import { deleteCookie, setCookie } from "hono/cookie";
+import { digestsEqual, sha256 } from "../admin/digest-equal.js";
+import { clientRoutes } from "./client-routes.js";
+import { CONSOLE_BASE, type ConsoleEnv, SESSION_COOKIE } from "./console-env.js";
+import { readForm } from "./form-values.js";
+import { issuerRoutes } from "./issuer-routes.js";
+import { KeysPage } from "./pages/keys-page.js";
+import { OverviewPage } from "./pages/overview-page.js";
+import { SignInPage } from "./pages/sign-in-page.js";
+import { requireSameOrigin } from "./require-same-origin.js";
+import { requireSession } from "./require-session.js";
+import { securityHeaders } from "./security-headers.js";
+import { createSessionSigner } from "./session-signer.js";
+import { STYLESHEET } from "./style.js";
+
+export interface ConsoleOptions {
+  readonly adminToken: string;
+  /** The latest grant decisions, for the overview; without it the overview shows none. */
+  readonly recentDecisions?: ((limit: number) => Promise<GrantAuditEntry[]>) | undefined;
+}
+
+const SESSION_DURATION_SECONDS = 8 * 3600;
+const RECENT_DECISIONS = 20;
+
+/** The management console, to be mounted at `/console`: server-rendered pages over the engine's admin use cases. */
+export function createConsole(engine: Engine, options: ConsoleOptions): Hono<ConsoleEnv> {
+  const signer = createSessionSigner(options.adminToken, SESSION_DURATION_SECONDS);
+  const expectedToken = sha256(options.adminToken);
+  const app = new Hono<ConsoleEnv>();
+  app.use("*", securityHeaders, requireSameOrigin);
+
+  app.get("/style.css", (c) => c.body(STYLESHEET, 200, { "content-type": "text/css; charset=utf-8" }));
+  app.get("/sign-in", (c) => c.html(<SignInPage />));
+  app.post("/sign-in", async (c) => {
+    const presented = (await readForm(c)).text("token");
+    if (!digestsEqual(await sha256(presented), await expectedToken)) {
+      return c.html(<SignInPage error="That is not the admin token." />, 401);
+    }
+    const cookie = await signer.issue(Math.floor(Date.now() / 1000));
+    setCookie(c, SESSION_COOKIE, cookie, {
+      path: CONSOLE_BASE,
+      httpOnly: true,
+      sameSite: "Strict",
+      secure: new URL(c.req.url).protocol === "https:",
+      maxAge: SESSION_DURATION_SECONDS,
+    });
+    return c.redirect(CONSOLE_BASE, 303);
+  });
+
+  app.use("*", requireSession(signer));
+  app.post("/sign-out", (c) => {
+    deleteCookie(c, SESSION_COOKIE, { path: CONSOLE_BASE });
+    return c.redirect(`${CONSOLE_BASE}/sign-in`, 303);
+  });
+  app.get("/", async (c) => {
+    const [issuers, clients, keys, decisions] = await Promise.all([
+      engine.issuers.list(),
+      engine.clients.list(),
+      engine.signingKeys.list(),
+      options.recentDecisions?.(RECENT_DECISIONS),
+    ]);
+    const counts = { issuers: issuers.length, clients: clients.length, keys: keys.length };
+    return c.html(
+      <OverviewPage csrfToken={c.get("session").csrfToken} counts={counts} decisions={decisions} />,
+    );
+  });
+  app.get("/keys", async (c) =>
+    c.html(<KeysPage csrfToken={c.get("session").csrfToken} keys={await engine.signingKeys.list()} />),
+  );
+  app.post("/keys/rotate", async (c) => {
+    await engine.signingKeys.rotate();
+    return c.redirect(`${CONSOLE_BASE}/keys`, 303);
+  });
+  app.route("/issuers", issuerRoutes(engine));
+  app.route("/clients", clientRoutes(engine));
+  return app;
+}

@@ -1,0 +1,35 @@
+import type { MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
+import { digestsEqual, sha256 } from "../admin/digest-equal.js";
+import { CONSOLE_BASE, type ConsoleEnv, SESSION_COOKIE } from "./console-env.js";
+import { readForm } from "./form-values.js";
+import type { SessionSigner } from "./session-signer.js";
+
+export const CSRF_FIELD = "csrf_token";
+
+/**
+ * Lets a request through only with a valid session cookie; a POST must also carry the session's CSRF
+ * token. Without a session, a page request is sent to the sign-in page.
+ */
+export function requireSession(signer: SessionSigner): MiddlewareHandler<ConsoleEnv> {
+  return async (c, next) => {
+    const session = await signer.verify(getCookie(c, SESSION_COOKIE), Math.floor(Date.now() / 1000));
+    if (session === null) {
+      return c.req.method === "GET"
+        ? c.redirect(`${CONSOLE_BASE}/sign-in`, 303)
+        : c.text("sign in first", 403);
+    }
+    if (
+      c.req.method === "POST" &&
+      !(await tokensMatch((await readForm(c)).text(CSRF_FIELD), session.csrfToken))
+    ) {
+      return c.text("missing or stale form token; reload the page", 403);
+    }
+    c.set("session", session);
+    await next();
+  };
+}
+
+async function tokensMatch(presented: string, expected: string): Promise<boolean> {
+  return digestsEqual(await sha256(presented), await sha256(expected));
+}

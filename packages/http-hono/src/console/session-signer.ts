@@ -1,0 +1,73 @@
+import { digestsEqual, sha256 } from "../admin/digest-equal.js";
+
+const encoder = new TextEncoder();
+
+/** A signed-in console session, named by a random id that its CSRF token is bound to. */
+export interface ConsoleSession {
+  readonly id: string;
+  /** The hidden form field every POST of this session must carry. */
+  readonly csrfToken: string;
+}
+
+export interface SessionSigner {
+  /** The cookie value of a new session, valid for the signer's session duration. */
+  issue(nowSeconds: number): Promise<string>;
+  /** The session a cookie value names, or `null` when it is forged, malformed or expired. */
+  verify(cookie: string | undefined, nowSeconds: number): Promise<ConsoleSession | null>;
+}
+
+function base64url(bytes: ArrayBuffer | Uint8Array): string {
+  let binary = "";
+  for (const byte of new Uint8Array(bytes)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/**
+ * Signs sessions with HMAC-SHA-256 under a key derived from the admin token, so that every instance sharing
+ * the token accepts the others' sessions and changing the token ends every session; nothing is stored.
+ */
+export function createSessionSigner(adminToken: string, sessionDurationSeconds: number): SessionSigner {
+  const key = deriveKey(adminToken);
+  const mac = async (purpose: string, value: string) =>
+    base64url(await crypto.subtle.sign("HMAC", await key, encoder.encode(`${purpose}.${value}`)));
+
+  return {
+    async issue(nowSeconds) {
+      const id = base64url(crypto.getRandomValues(new Uint8Array(16)));
+      const payload = `${id}.${nowSeconds + sessionDurationSeconds}`;
+      return `${payload}.${await mac("session", payload)}`;
+    },
+    async verify(cookie, nowSeconds) {
+      const [id, expiry, signature, ...rest] = cookie?.split(".") ?? [];
+      if (id === undefined || expiry === undefined || signature === undefined || rest.length > 0) return null;
+      const expected = await mac("session", `${id}.${expiry}`);
+      if (!(await sameString(signature, expected))) return null;
+      const expiresAt = Number(expiry);
+      if (!Number.isSafeInteger(expiresAt) || expiresAt <= nowSeconds) return null;
+      return { id, csrfToken: await mac("csrf", id) };
+    },
+  };
+}
+
+async function deriveKey(adminToken: string): Promise<CryptoKey> {
+  const material = await crypto.subtle.importKey("raw", encoder.encode(adminToken), "HKDF", false, [
+    "deriveKey",
+  ]);
+  return crypto.subtle.deriveKey(
+    {
+      name: "HKDF",
+      hash: "SHA-256",
+      salt: new Uint8Array(0),
+      info: encoder.encode("jwtgrant console session"),
+    },
+    material,
+    { name: "HMAC", hash: "SHA-256", length: 256 },
+    false,
+    ["sign"],
+  );
+}
+
+/** Compares two MACs through their digests, so the time does not depend on where they differ. */
+async function sameString(a: string, b: string): Promise<boolean> {
+  return digestsEqual(await sha256(a), await sha256(b));
+}

@@ -1,0 +1,67 @@
+import { createEngine, createMemoryStorage } from "@jwtgrant/core";
+import { createFrozenClock } from "@jwtgrant/core/testing";
+import { createHttpApp } from "../src/create-http-app.js";
+
+export const SERVER = "https://as.example.com";
+export const ADMIN_TOKEN = "admin-token-for-tests-0123456789";
+const ORIGIN = "http://localhost";
+
+/** The whole app on in-memory storage, with its first signing key, and a browser-like way to drive its console. */
+export async function createConsoleHarness(options: { console?: boolean } = {}) {
+  const clock = createFrozenClock(new Date(Math.floor(Date.now() / 1000) * 1000));
+  const storage = createMemoryStorage({ clock });
+  const engine = createEngine({ storage, clock }, { issuer: SERVER });
+  const app = createHttpApp(
+    { engine, ready: async () => {}, recentDecisions: (limit) => storage.auditLog.recent(limit) },
+    { adminToken: ADMIN_TOKEN, ...(options.console === undefined ? {} : { console: options.console }) },
+  );
+  await engine.ensureSigningKey();
+  let cookie: string | undefined;
+
+  const get = (path: string) => app.request(path, { headers: cookie === undefined ? {} : { cookie } });
+  const post = (
+    path: string,
+    fields: Record<string, string | string[]>,
+    headers: Record<string, string> = {},
+  ) => {
+    const body = new URLSearchParams();
+    for (const [name, value] of Object.entries(fields)) {
+      for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
+    }
+    return app.request(path, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        origin: ORIGIN,
+        ...(cookie === undefined ? {} : { cookie }),
+        ...headers,
+      },
+      body: body.toString(),
+    });
+  };
+  const csrfToken = async () => {
+    const html = await (await get("/console")).text();
+    const token = /name="csrf_token" value="([^"]+)"/.exec(html)?.[1];
+    if (token === undefined) throw new Error("no CSRF token on the overview page");
+    return token;
+  };
+  /** A POST from one of the console's own forms. */
+  const submit = async (path: string, fields: Record<string, string | string[]>) =>
+    post(path, { csrf_token: await csrfToken(), ...fields });
+
+  return {
+    app,
+    engine,
+    clock,
+    get,
+    post,
+    submit,
+    async signIn() {
+      const response = await post("/console/sign-in", { token: ADMIN_TOKEN });
+      const set = response.headers.get("set-cookie");
+      if (response.status !== 303 || set === null) throw new Error(`sign-in failed: ${response.status}`);
+      cookie = set.split(";")[0];
+      return response;
+    },
+  };
+}
