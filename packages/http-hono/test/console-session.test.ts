@@ -106,6 +106,21 @@ describe("console sessions", () => {
     expect((await harness.engine.signingKeys.list()).length).toBe(before + 1);
   });
 
+  it("accepts a form posted from the public issuer origin, as behind a proxy that terminates TLS", async () => {
+    const harness = await createConsoleHarness();
+    await harness.signIn();
+    const html = await (await harness.get("/console")).text();
+    const token = /name="csrf_token" value="([^"]+)"/.exec(html)?.[1] ?? "";
+    const before = (await harness.engine.signingKeys.list()).length;
+    const proxied = await harness.post(
+      "/console/keys/rotate",
+      { csrf_token: token },
+      { origin: harness.engine.settings.issuer },
+    );
+    expect(proxied.status).toBe(303);
+    expect((await harness.engine.signingKeys.list()).length).toBe(before + 1);
+  });
+
   it("can be switched off", async () => {
     const harness = await createConsoleHarness({ console: false });
     expect((await harness.get("/console/sign-in")).status).toBe(404);

@@ -29,7 +29,7 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Hono<Con
   const signer = createSessionSigner(options.adminToken, SESSION_DURATION_SECONDS);
   const expectedToken = sha256(options.adminToken);
   const app = new Hono<ConsoleEnv>();
-  app.use("*", securityHeaders, requireSameOrigin);
+  app.use("*", securityHeaders, requireSameOrigin(new URL(engine.settings.issuer).origin));
 
   app.get("/style.css", (c) => c.body(STYLESHEET, 200, { "content-type": "text/css; charset=utf-8" }));
   app.get("/sign-in", (c) => c.html(<SignInPage />));

@@ -13,20 +13,25 @@ function originOf(value: string | undefined): string | undefined {
  * Refuses a state-changing request that a browser did not send from this origin. Every signal present must
  * agree: `Sec-Fetch-Site` (which no page script can set), then `Origin`, then `Referer` (the console's
  * `Referrer-Policy: same-origin` keeps both on its own forms); a request with no signal is refused.
+ * "This origin" is the one the request reached, or the server's public issuer origin: behind a proxy that
+ * terminates TLS the two differ.
  */
-export const requireSameOrigin: MiddlewareHandler = async (c, next) => {
-  if (c.req.method !== "GET" && c.req.method !== "HEAD" && !sentFromHere(c.req.raw, c.req.url)) {
-    return c.text("cross-origin request refused", 403);
-  }
-  await next();
-};
+export function requireSameOrigin(publicOrigin: string): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") {
+      const origins = [new URL(c.req.url).origin, publicOrigin];
+      if (!sentFromHere(c.req.raw, origins)) return c.text("cross-origin request refused", 403);
+    }
+    await next();
+  };
+}
 
-function sentFromHere(request: Request, url: string): boolean {
-  const here = new URL(url).origin;
+function sentFromHere(request: Request, origins: readonly string[]): boolean {
   const fetchSite = request.headers.get("sec-fetch-site") ?? undefined;
   const origin = originOf(request.headers.get("origin") ?? undefined);
   if (fetchSite !== undefined && fetchSite !== "same-origin") return false;
-  if (origin !== undefined) return origin === here;
+  if (origin !== undefined) return origins.includes(origin);
   if (fetchSite !== undefined) return true;
-  return originOf(request.headers.get("referer") ?? undefined) === here;
+  const referer = originOf(request.headers.get("referer") ?? undefined);
+  return referer !== undefined && origins.includes(referer);
 }
