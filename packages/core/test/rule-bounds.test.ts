@@ -1,0 +1,74 @@
+import { CompactSign, importJWK } from "jose";
+import { describe, expect, it } from "vitest";
+import { expectOAuthError } from "./support/expect-oauth-error.js";
+import { createHarness, sharedTestKey } from "./support/harness.js";
+
+describe("bounds on untrusted values", () => {
+  it("refuses a sub over 1024 characters and a jti over 256", async () => {
+    const h = await createHarness();
+    await expect(h.exchange(await h.sign(h.claims({ sub: "s".repeat(1024) })))).resolves.toBeDefined();
+    await expectOAuthError(
+      h.exchange(await h.sign(h.claims({ sub: "s".repeat(1025) }))),
+      "invalid_grant",
+      "sub_invalid",
+    );
+    await expect(h.exchange(await h.sign(h.claims({ jti: "j".repeat(256) })))).resolves.toBeDefined();
+    await expectOAuthError(
+      h.exchange(await h.sign(h.claims({ jti: "j".repeat(257) }))),
+      "invalid_grant",
+      "jti_invalid",
+    );
+  });
+});
+
+describe("key material at registration", () => {
+  it("refuses an RSA key under 2048 bits", async () => {
+    const h = await createHarness();
+    const key = await sharedTestKey("RS256");
+    if (key.publicJwk.kty !== "RSA") throw new Error("expected an RSA key");
+    const short = { ...key.publicJwk, n: key.publicJwk.n.slice(0, 171) };
+    const error = await expectOAuthError(
+      h.engine.issuers.create({ issuer: "https://short.example", jwks: { keys: [short] } }),
+      "invalid_request",
+    );
+    expect(error.description).toMatch(/2048/);
+  });
+
+  it("refuses a JWKS URI that carries credentials", async () => {
+    const h = await createHarness();
+    await expectOAuthError(
+      h.engine.issuers.create({ issuer: "x", jwksUri: "https://user:pass@idp.example/jwks" }),
+      "invalid_request",
+    );
+  });
+});
+
+describe("access tokens presented back", () => {
+  it("are active only when typed at+jwt, even when signed with the server's own key", async () => {
+    const h = await createHarness();
+    await h.exchange(await h.sign());
+    const key = await h.storage.signingKeys.findActive();
+    if (key === null) throw new Error("no signing key");
+    const now = h.clock.nowSeconds();
+    const claims = {
+      iss: h.engine.settings.issuer,
+      sub: "svc-a",
+      aud: h.engine.settings.issuer,
+      client_id: h.client.clientId,
+      jti: "x",
+      iat: now,
+      exp: now + 60,
+      assertion_iss: "i",
+    };
+    const sign = async (typ: string) =>
+      new CompactSign(new TextEncoder().encode(JSON.stringify(claims)))
+        .setProtectedHeader({ alg: key.alg, kid: key.kid, typ })
+        .sign(await importJWK(key.privateJwk, key.alg));
+    await expect(
+      h.engine.introspectToken({ client: h.client, token: await sign("at+jwt") }),
+    ).resolves.toMatchObject({ active: true });
+    await expect(h.engine.introspectToken({ client: h.client, token: await sign("JWT") })).resolves.toEqual({
+      active: false,
+    });
+  });
+});
