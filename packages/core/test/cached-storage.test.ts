@@ -76,4 +76,19 @@ describe("cached storage", () => {
     fail = false;
     await expect(cached.signingKeys.findActive()).resolves.toBeNull();
   });
+
+  it("shares one frozen record among callers, none of whom can change what the others see", async () => {
+    const { cached } = cachedOverMemory();
+    const issuer = trustedIssuerFixture({ scope: ["read"] });
+    await cached.trustedIssuers.insert(issuer);
+    const first = await cached.trustedIssuers.findByIssuer(issuer.issuer);
+    if (first === null || first.scope === null) throw new Error("issuer not found");
+    expect(() => (first.scope as string[]).push("admin")).toThrow(TypeError);
+    Object.assign(first, { enabled: false });
+    first.createdAt.setTime(0);
+    const second = await cached.trustedIssuers.findByIssuer(issuer.issuer);
+    expect(second?.scope).toEqual(["read"]);
+    expect(second?.enabled).toBe(true);
+    expect(second?.createdAt).toEqual(issuer.createdAt);
+  });
 });

@@ -2,6 +2,7 @@ import type { RefreshTokenRecord, RefreshTokenStore } from "@jwtgrant/core";
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "./database.js";
 import { refreshTokens } from "./schema.js";
+import { batchStatement } from "./statement-batcher.js";
 import { guardPort } from "./storage-errors.js";
 
 const toRow = (record: RefreshTokenRecord) => ({ ...record, scope: [...record.scope] });
@@ -13,10 +14,34 @@ export function createPgRefreshTokenStore(db: Database): RefreshTokenStore {
     .where(eq(refreshTokens.tokenHash, sql.placeholder("tokenHash")))
     .limit(1)
     .prepare("refresh_token_by_hash");
+  // Every grant issues a refresh token: the inserts of one event-loop turn share one statement, its rows
+  // one JSON parameter, so the statement text never changes with the batch size.
+  const insertRows = db
+    .insert(refreshTokens)
+    .select(
+      sql`select token_hash, family_id, client_id, subject, issuer, scope, issued_at, expires_at, state
+        from jsonb_to_recordset(${sql.placeholder("rows")}::jsonb) as r(token_hash text, family_id text,
+          client_id text, subject text, issuer text, scope text[], issued_at timestamptz,
+          expires_at timestamptz, state text)`,
+    )
+    .prepare("insert_refresh_tokens");
+  const insertAll = batchStatement<RefreshTokenRecord, void>(async (records) => {
+    const rows = records.map((record) => ({
+      token_hash: record.tokenHash,
+      family_id: record.familyId,
+      client_id: record.clientId,
+      subject: record.subject,
+      issuer: record.issuer,
+      scope: record.scope,
+      issued_at: record.issuedAt.toISOString(),
+      expires_at: record.expiresAt.toISOString(),
+      state: record.state,
+    }));
+    await insertRows.execute({ rows: JSON.stringify(rows) });
+    return records.map(() => undefined);
+  });
   return guardPort<RefreshTokenStore>({
-    async insert(record) {
-      await db.insert(refreshTokens).values(toRow(record));
-    },
+    insert: (record) => insertAll(record),
     async findByHash(tokenHash) {
       const [row] = await byHash.execute({ tokenHash });
       return row ?? null;

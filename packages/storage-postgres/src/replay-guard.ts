@@ -2,27 +2,56 @@ import type { ReplayGuard } from "@jwtgrant/core";
 import { sql } from "drizzle-orm";
 import type { Database } from "./database.js";
 import { usedAssertions } from "./schema.js";
+import { batchStatement } from "./statement-batcher.js";
 import { guardPort } from "./storage-errors.js";
 
+interface Claim {
+  readonly issuer: string;
+  readonly jti: string;
+  readonly expiresAt: Date;
+}
+
+const pairKey = (claim: { readonly issuer: string; readonly jti: string }) =>
+  JSON.stringify([claim.issuer, claim.jti]);
+
 /**
- * One `INSERT … ON CONFLICT DO NOTHING` on the (issuer, jti) primary key: the database decides which of
- * concurrent claims is first, across every instance. A recorded pair stays until `purgeExpired` removes it.
+ * One `INSERT … ON CONFLICT DO NOTHING` on the (issuer, jti) primary key for every claim of one event-loop
+ * turn: the database decides which of concurrent claims is first, across every instance. Within a batch the
+ * first claim of a pair is the one sent; its repeats lose. A recorded pair stays until `purgeExpired`
+ * removes it.
  */
 export function createPgReplayGuard(db: Database): ReplayGuard {
-  // Built once: on the token endpoint's hot path, building the SQL costs more than running it.
+  // Built once, with the rows as one JSON parameter: the statement text never changes with the batch size.
   const insert = db
     .insert(usedAssertions)
-    .values({
-      issuer: sql.placeholder("issuer"),
-      jti: sql.placeholder("jti"),
-      expiresAt: sql.placeholder("expiresAt"),
-    })
+    .select(
+      sql`select issuer, jti, expires_at from jsonb_to_recordset(${sql.placeholder("rows")}::jsonb)
+        as r(issuer text, jti text, expires_at timestamptz)`,
+    )
     .onConflictDoNothing()
-    .returning({ jti: usedAssertions.jti })
-    .prepare("claim_assertion");
+    .returning({ issuer: usedAssertions.issuer, jti: usedAssertions.jti })
+    .prepare("claim_assertions");
+
+  const claimAll = batchStatement<Claim, boolean>(async (claims) => {
+    const keys = claims.map(pairKey);
+    const firsts = new Map<string, Claim>();
+    claims.forEach((claim, index) => {
+      const key = keys[index] as string;
+      if (!firsts.has(key)) firsts.set(key, claim);
+    });
+    const rows = [...firsts.values()].map((claim) => ({
+      issuer: claim.issuer,
+      jti: claim.jti,
+      expires_at: claim.expiresAt.toISOString(),
+    }));
+    const inserted = new Set((await insert.execute({ rows: JSON.stringify(rows) })).map(pairKey));
+    return claims.map((claim, index) => {
+      const key = keys[index] as string;
+      return inserted.has(key) && firsts.get(key) === claim;
+    });
+  });
+
   return guardPort<ReplayGuard>({
-    async claim(issuer, jti, expiresAt) {
-      return (await insert.execute({ issuer, jti, expiresAt })).length === 1;
-    },
+    claim: (issuer, jti, expiresAt) => claimAll({ issuer, jti, expiresAt }),
   });
 }
