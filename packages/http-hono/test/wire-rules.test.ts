@@ -117,6 +117,15 @@ describe("wire rules of the OAuth endpoints", () => {
 });
 
 describe("request log", () => {
+  it("writes only the levels the logger takes", async () => {
+    const h = await createHttpHarness({ logLevels: ["warn", "error"] });
+    expect((await h.exchange()).status).toBe(200);
+    expect(h.logs).toHaveLength(0);
+    const refused = await h.post("/oauth2/token", { grant_type: JWT_BEARER_GRANT, assertion: "not-a-jwt" });
+    expect(refused.status).toBe(400);
+    expect(h.logs).toEqual([expect.objectContaining({ level: "warn", status: 400, error: "invalid_grant" })]);
+  });
+
   it("writes one record per request, naming the decision, never a credential", async () => {
     const h = await createHttpHarness();
     const assertion = await h.assertion();
@@ -169,8 +178,34 @@ describe("request log of the admin API", () => {
 });
 
 describe("reading OAuth request bodies", () => {
-  async function* chunks(...parts: string[]) {
-    for (const part of parts) yield new TextEncoder().encode(part);
+  /** Stands in for Node's request: emits its chunks, then `end`, once read; `resume` drains what is left. */
+  function chunks(...parts: string[]) {
+    const listeners = new Map<string, ((value?: Uint8Array) => void)[]>();
+    const emit = (event: string, value?: Uint8Array) => {
+      for (const listener of listeners.get(event) ?? []) listener(value);
+    };
+    const request = {
+      drained: false,
+      on(event: string, listener: (value?: Uint8Array) => void) {
+        listeners.set(event, [...(listeners.get(event) ?? []), listener]);
+        if (event === "data") {
+          setTimeout(() => {
+            for (const part of parts) emit("data", new TextEncoder().encode(part));
+            emit("end");
+          });
+        }
+        return request;
+      },
+      removeAllListeners(event: string) {
+        listeners.delete(event);
+        return request;
+      },
+      resume() {
+        request.drained = true;
+        return request;
+      },
+    };
+    return request;
   }
 
   it("refuses with 413 a body without a declared length once it grows past the limit", async () => {
@@ -212,11 +247,13 @@ describe("reading OAuth request bodies", () => {
       { incoming: chunks(body.slice(0, split), body.slice(split)) },
     );
     expect(granted.status).toBe(200);
+    const incoming = chunks(body, "x".repeat(4096));
     const oversized = await h.app.request(
       "/oauth2/token",
       { method: "POST", headers: { ...headers, "content-length": "100" } },
-      { incoming: chunks(body, "x".repeat(4096)) },
+      { incoming },
     );
     expect(oversized.status).toBe(413);
+    expect(incoming.drained).toBe(true);
   });
 });

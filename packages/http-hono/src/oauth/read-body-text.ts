@@ -1,19 +1,52 @@
 import type { Context } from "hono";
 import { PayloadTooLargeError } from "../errors/error-response.js";
 
-/** What `@hono/node-server` puts in `c.env`: the Node request, readable as an async iterable of bytes. */
-interface NodeBindings {
-  readonly incoming?: AsyncIterable<Uint8Array | string>;
+/** The Node request `@hono/node-server` puts in `c.env.incoming`: a readable stream of bytes. */
+interface NodeIncoming {
+  on(event: "data", listener: (chunk: Uint8Array) => void): unknown;
+  on(event: "end", listener: () => void): unknown;
+  on(event: "error", listener: (error: unknown) => void): unknown;
+  removeAllListeners(event: "data" | "end" | "error"): unknown;
+  resume(): unknown;
 }
 
-async function collect(chunks: AsyncIterable<Uint8Array | string>, maxBytes: number): Promise<string> {
+interface NodeBindings {
+  readonly incoming?: NodeIncoming;
+}
+
+/**
+ * Collects the Node request's bytes through its events, which cost less per request than its async
+ * iterator. Past `maxBytes` the rest is drained unread, so the connection can still carry the 413.
+ */
+function collectNode(incoming: NodeIncoming, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const decoder = new TextDecoder();
+    let text = "";
+    let bytes = 0;
+    incoming.on("data", (chunk) => {
+      bytes += chunk.byteLength;
+      if (bytes > maxBytes) {
+        incoming.removeAllListeners("data");
+        incoming.removeAllListeners("end");
+        incoming.resume();
+        reject(new PayloadTooLargeError());
+        return;
+      }
+      text += decoder.decode(chunk, { stream: true });
+    });
+    incoming.on("end", () => resolve(text + decoder.decode()));
+    incoming.on("error", reject);
+  });
+}
+
+async function collect(chunks: AsyncIterable<Uint8Array>, maxBytes: number): Promise<string> {
   const decoder = new TextDecoder();
   let text = "";
   let bytes = 0;
   for await (const chunk of chunks) {
-    bytes += typeof chunk === "string" ? chunk.length : chunk.byteLength;
+    bytes += chunk.byteLength;
     if (bytes > maxBytes) throw new PayloadTooLargeError();
-    text += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    text += decoder.decode(chunk, { stream: true });
   }
   return text + decoder.decode();
 }
@@ -40,7 +73,7 @@ export async function readBodyText(c: Context, maxBytes: number): Promise<string
   const declared = Number(c.req.header("content-length") ?? "0");
   if (declared > maxBytes) throw new PayloadTooLargeError();
   const incoming = (c.env as NodeBindings | undefined)?.incoming;
-  if (incoming !== undefined) return collect(incoming, maxBytes);
+  if (incoming !== undefined) return collectNode(incoming, maxBytes);
   const body = c.req.raw.body;
   return body === null ? "" : collect(streamChunks(body), maxBytes);
 }

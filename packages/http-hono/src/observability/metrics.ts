@@ -27,15 +27,29 @@ interface Histogram {
   sum: number;
 }
 
+interface Counter {
+  readonly labels: string;
+  value: number;
+}
+
 export function createMetrics(): Metrics {
-  const requests = new Map<string, number>();
+  // Keyed by the raw label values: the escaped label text is built once per series, not per request.
+  const requests = new Map<string, Counter>();
   const latency = new Map<string, Histogram>();
   let replays = 0;
 
   return {
     observe({ endpoint, grantType, outcome, seconds, replay }) {
-      const key = `endpoint="${escapeLabel(endpoint)}",grant_type="${escapeLabel(grantType)}",outcome="${escapeLabel(outcome)}"`;
-      requests.set(key, (requests.get(key) ?? 0) + 1);
+      const key = JSON.stringify([endpoint, grantType, outcome]);
+      let counter = requests.get(key);
+      if (counter === undefined) {
+        counter = {
+          labels: `endpoint="${escapeLabel(endpoint)}",grant_type="${escapeLabel(grantType)}",outcome="${escapeLabel(outcome)}"`,
+          value: 0,
+        };
+        requests.set(key, counter);
+      }
+      counter.value += 1;
       let histogram = latency.get(endpoint);
       if (histogram === undefined) {
         histogram = { buckets: LATENCY_BUCKETS.map(() => 0), count: 0, sum: 0 };
@@ -52,7 +66,7 @@ export function createMetrics(): Metrics {
       const lines = [
         "# HELP jwtgrant_requests_total Requests by endpoint, grant type and outcome.",
         "# TYPE jwtgrant_requests_total counter",
-        ...[...requests].map(([labels, value]) => `jwtgrant_requests_total{${labels}} ${value}`),
+        ...[...requests.values()].map(({ labels, value }) => `jwtgrant_requests_total{${labels}} ${value}`),
         "# HELP jwtgrant_request_duration_seconds Request latency by endpoint.",
         "# TYPE jwtgrant_request_duration_seconds histogram",
       ];

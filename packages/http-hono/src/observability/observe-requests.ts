@@ -35,9 +35,11 @@ export function observeRequests(
       seconds,
       replay: error?.reason === "assertion_replayed",
     });
-    logger?.({
+    const level = status >= 500 ? "error" : status >= 400 ? "warn" : "info";
+    if (logger === undefined || !logger.enabled(level)) return;
+    logger.write({
       time: new Date().toISOString(),
-      level: status >= 500 ? "error" : status >= 400 ? "warn" : "info",
+      level,
       request_id: requestId,
       method: c.req.method,
       path: c.req.path,

@@ -19,4 +19,10 @@ export interface RequestLogRecord {
   readonly detail?: string;
 }
 
-export type RequestLogger = (record: RequestLogRecord) => void;
+export type RequestLogLevel = RequestLogRecord["level"];
+
+export interface RequestLogger {
+  /** Whether records of `level` are written: a record that would be dropped is never built. */
+  enabled(level: RequestLogLevel): boolean;
+  write(record: RequestLogRecord): void;
+}

@@ -8,7 +8,7 @@ import {
 } from "@jwtgrant/core";
 import { createFrozenClock, generateTestKey, signTestJws, type TestKey } from "@jwtgrant/core/testing";
 import { createHttpApp } from "../../src/create-http-app.js";
-import type { RequestLogRecord } from "../../src/observability/request-log.js";
+import type { RequestLogLevel, RequestLogRecord } from "../../src/observability/request-log.js";
 
 export const SERVER = "https://as.example.com";
 export const IDP = "https://idp.example.com";
@@ -25,6 +25,8 @@ export interface HarnessOptions {
   readonly storage?: Storage;
   readonly ready?: () => Promise<void>;
   readonly maxBodyBytes?: number;
+  /** The levels the request logger writes. Default: all. */
+  readonly logLevels?: readonly RequestLogLevel[];
 }
 
 /** The HTTP app on in-memory storage, one trusted issuer and one client_secret_basic client with both grants. */
@@ -37,7 +39,10 @@ export async function createHttpHarness(options: HarnessOptions = {}) {
     { engine, ready: options.ready ?? (async () => {}) },
     {
       adminToken: ADMIN_TOKEN,
-      logger: (record) => logs.push(record),
+      logger: {
+        enabled: (level) => options.logLevels?.includes(level) ?? true,
+        write: (record) => logs.push(record),
+      },
       ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
     },
   );
