@@ -58,7 +58,7 @@ export function writeReport(
     `- command: \`${command}\``,
     `- date: ${new Date().toISOString()}`,
     `- machine: ${facts.cpuModel}, ${facts.cores} cores, Node ${facts.node}`,
-    `- pinning: ${facts.pinning ? "servers on core 0, load generator on core 1 (taskset); PostgreSQL unpinned" : "taskset unavailable: processes not pinned"}`,
+    `- pinning: ${facts.pinning ? "servers on core 0, load generator on core 1 (taskset)" : "taskset unavailable: processes not pinned"}`,
     ...notes.map((note) => `- ${note}`),
     "- where the time goes, and what stands between these numbers and the targets: [PROFILE.md](PROFILE.md)",
     "",

@@ -10,6 +10,7 @@ import postgres from "postgres";
 import { createAssertionKey } from "./assertions.js";
 import { loadTokenEndpoint } from "./load.js";
 import { machineFacts, pinned } from "./machine.js";
+import { type PostgresPinning, pinLocalPostgres } from "./pin-postgres.js";
 import { type CeilingRow, median, oneCoreCeiling, type RunRecord, writeReport } from "./report.js";
 import { type BenchServer, freePort, startPinned } from "./servers.js";
 
@@ -18,6 +19,7 @@ const benchDir = fileURLToPath(new URL("..", import.meta.url));
 const serverEntry = fileURLToPath(new URL("../../apps/server/dist/node.js", import.meta.url));
 const ADMIN_TOKEN = "bench-admin-token-0123456789abcdef0123";
 const IDP = "https://idp.bench.example";
+const PEER = "node-oidc-provider";
 const facts = machineFacts();
 const notes: string[] = [];
 
@@ -122,7 +124,7 @@ async function startPeer(publicJwk: Record<string, unknown>): Promise<Target> {
     facts.pinning,
   );
   return {
-    name: "node-oidc-provider",
+    name: PEER,
     server,
     tokenPath: "/token",
     authorization: basic("bench", "bench-secret-0123456789"),
@@ -164,26 +166,29 @@ async function main() {
 
   const key = createAssertionKey();
   const database = await createDatabase();
+  const postgresPinning: PostgresPinning | null =
+    database !== null && facts.pinning ? pinLocalPostgres(database.url, 1) : null;
+  if (postgresPinning !== null) notes.push(postgresPinning.description);
   const targets: Target[] = [];
-  if (database !== null)
-    targets.push(await startJwtgrant("jwtgrant (PostgreSQL)", { DATABASE_URL: database.url }, key.publicJwk));
-  if (!quick) {
-    targets.push(
-      await startJwtgrant(
-        "jwtgrant (PGlite)",
-        { JWTGRANT_DATA_DIR: mkdtempSync(join(tmpdir(), "jwtgrant-bench-")), DATABASE_URL: "" },
-        key.publicJwk,
-      ),
-    );
-  }
-  const peer = await startPeer(key.publicJwk);
-  targets.push(peer);
-
   const rounds = quick ? 2 : 3;
   const durationSeconds = quick ? 6 : 10;
   const connectionCounts = quick ? [64] : [64, 16];
   const runs: RunRecord[] = [];
   try {
+    if (database !== null)
+      targets.push(
+        await startJwtgrant("jwtgrant (PostgreSQL)", { DATABASE_URL: database.url }, key.publicJwk),
+      );
+    if (!quick) {
+      targets.push(
+        await startJwtgrant(
+          "jwtgrant (PGlite)",
+          { JWTGRANT_DATA_DIR: mkdtempSync(join(tmpdir(), "jwtgrant-bench-")), DATABASE_URL: "" },
+          key.publicJwk,
+        ),
+      );
+    }
+    targets.push(await startPeer(key.publicJwk));
     // Unmeasured first load on every target, so that no round pays for JIT warm-up.
     for (const target of targets) {
       await loadTokenEndpoint({
@@ -215,6 +220,7 @@ async function main() {
     }
   } finally {
     await Promise.all(targets.map((target) => target.server.stop()));
+    postgresPinning?.restore();
     await database?.drop();
   }
 
@@ -224,7 +230,7 @@ async function main() {
     ratios: Array.from({ length: rounds }, (_, i) => {
       const find = (name: string) =>
         runs.find((r) => r.round === i + 1 && r.connections === connections && r.target === name);
-      return (find(ours)?.result.requestsPerSecond ?? 0) / (find(peer.name)?.result.requestsPerSecond ?? 1);
+      return (find(ours)?.result.requestsPerSecond ?? 0) / (find(PEER)?.result.requestsPerSecond ?? 1);
     }),
   }));
   const es256 = ceiling.find((row) => row.alg === "ES256");

@@ -12,6 +12,7 @@ export interface ParsedJws {
 }
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 const malformed = (description: string, detail?: string) =>
   invalidGrant(description, { reason: "assertion_malformed", ...(detail === undefined ? {} : { detail }) });
@@ -19,7 +20,7 @@ const malformed = (description: string, detail?: string) =>
 function decodeJsonObject(segment: string, what: string): JsonObject {
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(base64url.decode(segment)));
+    value = JSON.parse(UTF8.decode(base64url.decode(segment)));
   } catch {
     throw malformed(`the ${what} is not base64url-encoded JSON`);
   }

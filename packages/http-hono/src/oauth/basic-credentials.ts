@@ -6,6 +6,8 @@ export interface BasicCredentials {
 }
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is the whole of ASCII, by design.
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** The bytes of a binary string (one char per byte, as `atob` returns), without a per-char callback. */
 function binaryStringBytes(binary: string): Uint8Array {
@@ -14,9 +16,11 @@ function binaryStringBytes(binary: string): Uint8Array {
   return bytes;
 }
 
+const FORM_ENCODED = /[%+]/;
+
 /** application/x-www-form-urlencoded decoding of one Basic part: `+` is a space, then percent-decoding. */
 function formDecode(part: string): string {
-  return decodeURIComponent(part.replace(/\+/g, " "));
+  return FORM_ENCODED.test(part) ? decodeURIComponent(part.replace(/\+/g, " ")) : part;
 }
 
 /**
@@ -29,7 +33,9 @@ export function readBasicCredentials(authorization: string | undefined): BasicCr
   if (scheme?.toLowerCase() !== "basic") return undefined;
   try {
     if (encoded === undefined || rest.length > 0) throw new Error("no credentials");
-    const decoded = UTF8.decode(binaryStringBytes(atob(encoded)));
+    const binary = atob(encoded);
+    // A binary string of ASCII bytes is its own UTF-8 decoding; only others need the decoder.
+    const decoded = ASCII.test(binary) ? binary : UTF8.decode(binaryStringBytes(binary));
     const separator = decoded.indexOf(":");
     if (separator < 0) throw new Error("no separator");
     const clientId = formDecode(decoded.slice(0, separator));
