@@ -21,7 +21,10 @@ describe("Basic credentials (RFC 6749 §2.3.1)", () => {
   });
 
   it("reads parts sent as raw UTF-8 without form encoding", () => {
-    expect(readBasicCredentials(basicOf("clïent:sécret"))).toEqual({ clientId: "clïent", clientSecret: "sécret" });
+    expect(readBasicCredentials(basicOf("clïent:sécret"))).toEqual({
+      clientId: "clïent",
+      clientSecret: "sécret",
+    });
   });
 
   it("splits at the first colon only", () => {
