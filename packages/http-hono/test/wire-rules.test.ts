@@ -114,6 +114,45 @@ describe("wire rules of the OAuth endpoints", () => {
     const hostile = await h.app.request("/healthz", { headers: { "x-request-id": "bad id; with <spaces>" } });
     expect(hostile.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it("gives every kind of response exactly one X-Request-Id, with the no-store headers where they belong", async () => {
+    const h = await createHttpHarness();
+    const id = { "x-request-id": "req-7" };
+    const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, ...id };
+    const responses = {
+      granted: await h.exchange(),
+      refused: await h.post("/oauth2/token", { grant_type: JWT_BEARER_GRANT, assertion: "x.y.z" }, id),
+      unauthenticated: await h.post(
+        "/oauth2/token",
+        { grant_type: JWT_BEARER_GRANT },
+        { authorization: "Basic !!!", ...id },
+      ),
+      adminList: await h.app.request("/admin/clients", { headers: admin }),
+      adminRefused: await h.app.request("/admin/clients", { headers: id }),
+      adminMissing: await h.app.request("/admin/clients/nobody", { headers: admin }),
+      jwks: await h.app.request("/oauth2/jwks", { headers: id }),
+      notFound: await h.app.request("/nowhere", { headers: id }),
+      wrongMethod: await h.app.request("/oauth2/token", { headers: id }),
+      consolePage: await h.app.request("/console/sign-in", { headers: id }),
+    };
+    for (const [name, response] of Object.entries(responses)) {
+      const ids = response.headers.get("x-request-id");
+      expect(ids, name).toMatch(name === "granted" ? /^[0-9a-f-]{36}$/ : /^req-7$/);
+    }
+    for (const name of [
+      "granted",
+      "refused",
+      "unauthenticated",
+      "adminList",
+      "adminRefused",
+      "adminMissing",
+    ] as const) {
+      expect(responses[name].headers.get("cache-control"), name).toBe("no-store");
+      expect(responses[name].headers.get("content-type"), name).toMatch(/^application\/json/);
+    }
+    expect(responses.unauthenticated.headers.get("www-authenticate")).toBe('Basic realm="jwtgrant"');
+    expect(responses.adminRefused.headers.get("www-authenticate")).toBe('Bearer realm="jwtgrant"');
+  });
 });
 
 describe("request log", () => {

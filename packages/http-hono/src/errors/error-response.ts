@@ -6,7 +6,7 @@ import {
   StorageUnavailableError,
 } from "@jwtgrant/core";
 import type { Context } from "hono";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { jsonResponse } from "../json-response.js";
 import { type NotedError, noteError } from "../observability/request-outcome.js";
 
 /** The error body of every endpoint (RFC 6749 §5.2 shape, also used by the admin API). */
@@ -88,10 +88,7 @@ export interface ErrorResponseOptions {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/**
- * The response of an error, built through the context so that it stays the runtime adapter's light response
- * (no header is changed after construction), and noted for the request's log line.
- */
+/** The response of an error, noted for the request's log line. */
 export function errorResponse(
   c: Context,
   described: DescribedError,
@@ -103,7 +100,7 @@ export function errorResponse(
     headers["www-authenticate"] = `${options.challenge} realm="jwtgrant"`;
   }
   if (described.status === 503) headers["retry-after"] = "5";
-  return c.json(described.body, described.status as ContentfulStatusCode, headers);
+  return jsonResponse(c, described.status, described.body, headers);
 }
 
 /** Thrown while reading a request body that turns out larger than the limit. */

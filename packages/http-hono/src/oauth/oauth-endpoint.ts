@@ -1,6 +1,7 @@
 import type { Client, Engine } from "@jwtgrant/core";
 import type { Context } from "hono";
 import { describeError, errorResponse, NO_STORE_HEADERS } from "../errors/error-response.js";
+import { jsonResponse } from "../json-response.js";
 import type { ObservedVariables } from "../observability/request-outcome.js";
 import { readBasicCredentials } from "./basic-credentials.js";
 import { presentedClientAuthentication } from "./presented-client-authentication.js";
@@ -13,7 +14,7 @@ export type OAuthHandler = (client: Client, form: FormParameters, c: OAuthContex
 
 /** A JSON body with the no-store headers every OAuth response carries. */
 export function oauthJson(c: OAuthContext, body: object): Response {
-  return c.json(body, 200, NO_STORE_HEADERS);
+  return jsonResponse(c, 200, body, NO_STORE_HEADERS);
 }
 
 /**

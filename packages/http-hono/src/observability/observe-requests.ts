@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { Metrics } from "./metrics.js";
 import type { RequestLogger } from "./request-log.js";
-import type { ObservedVariables } from "./request-outcome.js";
+import type { ObservedVariables, RequestOutcome } from "./request-outcome.js";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -20,13 +20,13 @@ export function observeRequests(
     const offered = c.req.header("x-request-id");
     const requestId = offered !== undefined && REQUEST_ID.test(offered) ? offered : crypto.randomUUID();
     c.set("requestId", requestId);
-    c.set("outcome", { endpoint: "other" });
-    // Set before the handler builds its response: changing headers afterwards would force the runtime
-    // adapter off its fast path.
-    c.header("x-request-id", requestId);
+    const outcome: RequestOutcome = { endpoint: "other" };
+    c.set("outcome", outcome);
     await next();
+    // Responses of the hot paths carry it already (see `jsonResponse`); the rest get it here.
+    if (outcome.requestIdCarried !== true) c.header("x-request-id", requestId);
     const seconds = (performance.now() - started) / 1000;
-    const { endpoint, clientId, grantType, error } = c.get("outcome");
+    const { endpoint, clientId, grantType, error } = outcome;
     const status = c.res.status;
     metrics.observe({
       endpoint,

@@ -14,6 +14,8 @@ export interface RequestOutcome {
   clientId?: string;
   grantType?: string;
   error?: NotedError;
+  /** The response already carries the `X-Request-Id` header. */
+  requestIdCarried?: boolean;
 }
 
 export type ObservedVariables = { outcome: RequestOutcome; requestId: string };
@@ -23,6 +25,23 @@ export type ObservedVariables = { outcome: RequestOutcome; requestId: string };
  * it runs under `observeRequests` (the admin sub-app also runs alone).
  */
 export function noteError(c: Context, described: NotedError): void {
+  const outcome = observedOutcome(c);
+  if (outcome !== undefined) outcome.error = described;
+}
+
+/**
+ * The request id, for a response that sets its own headers, noted as carried so that `observeRequests` does
+ * not add it again. `undefined` outside `observeRequests`.
+ */
+export function carryRequestId(c: Context): string | undefined {
+  const outcome = observedOutcome(c);
+  const requestId: unknown = c.get("requestId");
+  if (outcome === undefined || typeof requestId !== "string") return undefined;
+  outcome.requestIdCarried = true;
+  return requestId;
+}
+
+function observedOutcome(c: Context): RequestOutcome | undefined {
   const outcome: unknown = c.get("outcome");
-  if (typeof outcome === "object" && outcome !== null) (outcome as RequestOutcome).error = described;
+  return typeof outcome === "object" && outcome !== null ? (outcome as RequestOutcome) : undefined;
 }
