@@ -124,12 +124,20 @@ describe("claims (step 5)", () => {
       ["empty", ""],
       ["a number", 7],
       ["an object", { id: 1 }],
+      ["with a NUL", "svc\u0000a"],
+      ["with an unpaired surrogate", "svc-\ud83d"],
     ] as const) {
       it(`refuses sub ${label}`, async () => {
         const h = await createHarness();
         await expectOAuthError(h.exchange(await h.sign(h.claims({ sub }))), "invalid_grant", "sub_invalid");
       });
     }
+
+    it("accepts any text, characters outside the BMP included", async () => {
+      const h = await createHarness();
+      const granted = await h.exchange(await h.sign(h.claims({ sub: "svc-\u{1F680}-é" })));
+      expect(granted.tokenType).toBe("Bearer");
+    });
   });
 
   describe("aud", () => {
@@ -199,6 +207,14 @@ describe("claims (step 5)", () => {
       const h = await createHarness();
       await expectOAuthError(h.exchange(await h.sign(h.claims({ jti: "" }))), "invalid_grant", "jti_invalid");
       await expectOAuthError(h.exchange(await h.sign(h.claims({ jti: 5 }))), "invalid_grant", "jti_invalid");
+    });
+
+    it("must be text: no NUL, no unpaired surrogate", async () => {
+      const h = await createHarness();
+      for (const jti of ["j\u0000", "j-\udc00", "j-\ud800x"]) {
+        await expectOAuthError(h.exchange(await h.sign(h.claims({ jti }))), "invalid_grant", "jti_invalid");
+      }
+      await expect(h.exchange(await h.sign(h.claims({ jti: "j-\u{1F680}" })))).resolves.toBeDefined();
     });
   });
 });

@@ -28,6 +28,13 @@ describe("trusted issuer lookup (step 2)", () => {
     await expectOAuthError(h.exchange(await h.sign(h.claims({ iss: 42 }))), "invalid_grant", "iss_invalid");
   });
 
+  it("refuses an iss that is not text before looking it up", async () => {
+    const h = await createHarness();
+    for (const iss of [`${IDP}\u0000`, `${IDP}\ud800`]) {
+      await expectOAuthError(h.exchange(await h.sign(h.claims({ iss }))), "invalid_grant", "iss_invalid");
+    }
+  });
+
   it("refuses a disabled issuer", async () => {
     const h = await createHarness({ issuer: { enabled: false } });
     await expectOAuthError(h.exchange(await h.sign()), "invalid_grant", "issuer_disabled");

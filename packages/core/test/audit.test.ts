@@ -47,6 +47,20 @@ describe("grant audit trail", () => {
     });
   });
 
+  it("records the unverified parties of a refusal as storable text, cut short", async () => {
+    const h = await createHarness();
+    const longSubject = `${"s".repeat(255)}\u{1F680}`;
+    const assertion = await h.sign(
+      h.claims({ sub: longSubject, jti: "a\u0000b", aud: "https://elsewhere.example" }),
+    );
+    await expectOAuthError(h.exchange(assertion), "invalid_grant");
+    expect((await h.storage.auditLog.recent(1))[0]).toMatchObject({
+      subject: `${"s".repeat(255)}\ufffd`,
+      jti: "a\ufffdb",
+      reason: "aud_mismatch",
+    });
+  });
+
   it("records refresh grants and the reuse of a spent refresh token", async () => {
     const h = await createHarness();
     const { refreshToken } = await h.exchange(await h.sign());

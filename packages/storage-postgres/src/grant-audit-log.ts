@@ -1,4 +1,4 @@
-import type { GrantAuditEntry, GrantAuditLog } from "@jwtgrant/core";
+import { type GrantAuditEntry, type GrantAuditLog, StorageUnavailableError } from "@jwtgrant/core";
 import { desc, type SQL, sql } from "drizzle-orm";
 import type { Database } from "./database.js";
 import { grantAudit } from "./schema.js";
@@ -52,17 +52,22 @@ export function createPgGrantAuditLog(db: Database, options: BufferedAuditLogOpt
   let writing: Promise<void> = Promise.resolve();
 
   const flush = (): Promise<void> => {
-    writing = writing.then(async () => {
-      if (buffer.length === 0) return;
-      const batch = buffer;
-      buffer = [];
-      try {
-        await guardStorage(() => db.execute(insertBatch(batch)));
-      } catch (error) {
-        buffer = batch.concat(buffer).slice(-maxBuffered);
-        throw error;
-      }
-    });
+    // Each flush runs after the one before, whatever became of that one.
+    writing = writing
+      .catch(() => {})
+      .then(async () => {
+        if (buffer.length === 0) return;
+        const batch = buffer;
+        buffer = [];
+        try {
+          await guardStorage(() => db.execute(insertBatch(batch)));
+        } catch (error) {
+          // Kept for the next flush only through an outage: a batch the database refuses for its content
+          // would be refused again, and would keep every later decision out of the trail.
+          if (error instanceof StorageUnavailableError) buffer = batch.concat(buffer).slice(-maxBuffered);
+          throw error;
+        }
+      });
     return writing;
   };
 

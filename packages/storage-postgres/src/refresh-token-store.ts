@@ -2,7 +2,7 @@ import type { RefreshTokenRecord, RefreshTokenStore } from "@jwtgrant/core";
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "./database.js";
 import { refreshTokens } from "./schema.js";
-import { batchStatement } from "./statement-batcher.js";
+import { batchStatement, RETRY_ALONE_UNLESS_UNAVAILABLE } from "./statement-batcher.js";
 import { guardPort } from "./storage-errors.js";
 
 const toRow = (record: RefreshTokenRecord) => ({ ...record, scope: [...record.scope] });
@@ -39,7 +39,7 @@ export function createPgRefreshTokenStore(db: Database): RefreshTokenStore {
     }));
     await insertRows.execute({ rows: JSON.stringify(rows) });
     return records.map(() => undefined);
-  });
+  }, RETRY_ALONE_UNLESS_UNAVAILABLE);
   return guardPort<RefreshTokenStore>({
     insert: (record) => insertAll(record),
     async findByHash(tokenHash) {

@@ -2,7 +2,7 @@ import type { ReplayGuard } from "@jwtgrant/core";
 import { sql } from "drizzle-orm";
 import type { Database } from "./database.js";
 import { usedAssertions } from "./schema.js";
-import { batchStatement } from "./statement-batcher.js";
+import { batchStatement, RETRY_ALONE_UNLESS_UNAVAILABLE } from "./statement-batcher.js";
 import { guardPort } from "./storage-errors.js";
 
 interface Claim {
@@ -49,7 +49,7 @@ export function createPgReplayGuard(db: Database): ReplayGuard {
       const key = keys[index] as string;
       return inserted.has(key) && firsts.get(key) === claim;
     });
-  });
+  }, RETRY_ALONE_UNLESS_UNAVAILABLE);
 
   return guardPort<ReplayGuard>({
     claim: (issuer, jti, expiresAt) => claimAll({ issuer, jti, expiresAt }),

@@ -1,23 +1,39 @@
 import { setImmediate } from "node:timers";
+import { isUnavailable } from "./storage-errors.js";
 
 /** Runs one statement for a whole batch; resolves one result per item, in the items' order. */
 export type BatchStatement<I, O> = (items: readonly I[]) => Promise<readonly O[]>;
 
+export interface BatchOptions {
+  /**
+   * Whether a batch that failed with `error` is run again item by item, so that an item the statement
+   * cannot take fails its own call only. Say no for errors that would fail every item alike (a lost
+   * connection). Default: never.
+   */
+  readonly retryAlone?: (error: unknown) => boolean;
+}
+
 /** Largest batch one statement carries; the rest wait for the next statement. */
 const MAX_BATCH = 512;
 
+interface PendingCall<I, O> {
+  readonly item: I;
+  resolve(result: O): void;
+  reject(error: unknown): void;
+}
+
 /**
  * Calls made within one turn of the event loop run as one statement, so a burst of token requests costs
- * the database one round trip and one commit instead of one each. A failed statement fails every call in
- * its batch, and none of them took effect, as the statement is atomic.
+ * the database one round trip and one commit instead of one each. The statement must be atomic: when it
+ * fails, none of its items took effect, so each call fails, or is retried alone, as if it had run alone.
  */
-export function batchStatement<I, O>(statement: BatchStatement<I, O>): (item: I) => Promise<O> {
-  let pending: { item: I; resolve: (result: O) => void; reject: (error: unknown) => void }[] = [];
+export function batchStatement<I, O>(
+  statement: BatchStatement<I, O>,
+  options: BatchOptions = {},
+): (item: I) => Promise<O> {
+  let pending: PendingCall<I, O>[] = [];
 
-  const flush = () => {
-    const batch = pending.slice(0, MAX_BATCH);
-    pending = pending.slice(MAX_BATCH);
-    if (pending.length > 0) setImmediate(flush);
+  const run = (batch: readonly PendingCall<I, O>[]) => {
     statement(batch.map((call) => call.item)).then(
       (results) => {
         batch.forEach((call, index) => {
@@ -25,9 +41,20 @@ export function batchStatement<I, O>(statement: BatchStatement<I, O>): (item: I)
         });
       },
       (error: unknown) => {
+        if (batch.length > 1 && options.retryAlone?.(error) === true) {
+          for (const call of batch) run([call]);
+          return;
+        }
         for (const call of batch) call.reject(error);
       },
     );
+  };
+
+  const flush = () => {
+    const batch = pending.slice(0, MAX_BATCH);
+    pending = pending.slice(MAX_BATCH);
+    if (pending.length > 0) setImmediate(flush);
+    run(batch);
   };
 
   return (item) =>
@@ -36,3 +63,6 @@ export function batchStatement<I, O>(statement: BatchStatement<I, O>): (item: I)
       pending.push({ item, resolve, reject });
     });
 }
+
+/** For statements on the database: a batch that failed but not for an outage is retried item by item. */
+export const RETRY_ALONE_UNLESS_UNAVAILABLE: BatchOptions = { retryAlone: (error) => !isUnavailable(error) };

@@ -38,7 +38,8 @@ export function isUniqueViolation(error: unknown): boolean {
   return codesOf(error).includes("23505");
 }
 
-function isUnavailable(error: unknown): boolean {
+/** Whether the error (or one it wraps) says the database could not be reached or could not serve now. */
+export function isUnavailable(error: unknown): boolean {
   return codesOf(error).some((code) => CONNECTION_CODES.has(code) || isTransientSqlState(code));
 }
 

@@ -62,4 +62,13 @@ describe("buffered audit log", () => {
     await storage.close();
     expect(() => storage.auditLog.record(decision("late"))).not.toThrow();
   });
+
+  it("drops a batch the database refuses for its content, so later decisions still reach the trail", async () => {
+    const storage = await createPgliteStorage({ client, audit: { flushIntervalMs: 60_000 } });
+    storage.auditLog.record(decision("unstorable\u0000"));
+    await expect(storage.auditLog.recent(10)).rejects.toThrow();
+    storage.auditLog.record(decision("next"));
+    expect((await storage.auditLog.recent(10)).map((entry) => entry.jti)).toEqual(["next"]);
+    await storage.close();
+  });
 });

@@ -74,6 +74,50 @@ function describeEngineFlow(name: string, factory: () => StorageFactory) {
       ]);
       await storage.close();
     });
+
+    it("answers text the database cannot hold as an OAuth error, and keeps auditing", async () => {
+      const storage = await storages.open();
+      const engine = createEngine({ storage }, { issuer: "https://as.example.com" });
+      const { client } = await engine.clients.create({});
+      const refusal = (promise: Promise<unknown>) =>
+        promise.then(
+          () => undefined,
+          (e: unknown) => e as OAuthError,
+        );
+      expect(
+        (await refusal(engine.authenticateClient({ basic: { clientId: "c\u0000", clientSecret: "s" } })))
+          ?.code,
+      ).toBe("invalid_client");
+      const base64url = (value: unknown) =>
+        btoa(JSON.stringify(value)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+      const unsigned = (claims: Record<string, unknown>) =>
+        `${base64url({ alg: "ES256", kid: "k1" })}.${base64url(claims)}.c2ln`;
+      const nulIssuer = await refusal(
+        engine.exchangeJwtBearer({
+          client,
+          assertion: unsigned({ iss: "https://idp\u0000", jti: "a\u0000" }),
+          scope: undefined,
+        }),
+      );
+      expect(nulIssuer?.reason).toBe("iss_invalid");
+      const [recorded] = await storage.auditLog.recent(1);
+      expect(recorded).toMatchObject({ issuer: "https://idp\ufffd", jti: "a\ufffd", reason: "iss_invalid" });
+      await storage.close();
+    });
+
+    it("fails only the claim the database refuses, not the others of its batch", async () => {
+      const storage = await storages.open();
+      const until = new Date(Date.now() + 60_000);
+      const outcomes = await Promise.allSettled([
+        storage.replayGuard.claim("https://idp.example.com", "ok-1", until),
+        storage.replayGuard.claim("https://idp.example.com", "bad\u0000", until),
+        storage.replayGuard.claim("https://idp.example.com", "ok-2", until),
+      ]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+      expect(outcomes.filter((o) => o.status === "fulfilled").map((o) => o.value)).toEqual([true, true]);
+      expect(await storage.replayGuard.claim("https://idp.example.com", "ok-1", until)).toBe(false);
+      await storage.close();
+    });
   });
 }
 

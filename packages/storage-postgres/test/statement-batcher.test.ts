@@ -37,4 +37,23 @@ describe("statement batcher", () => {
     fail = false;
     expect(await run("c")).toBe("c");
   });
+
+  it("retries a failed batch item by item when told to, so a bad item fails only its own call", async () => {
+    const statements: string[][] = [];
+    const run = batchStatement<string, string>(
+      async (items) => {
+        statements.push([...items]);
+        if (items.includes("bad")) throw new Error(items.length > 1 ? "batch refused" : "bad item");
+        return items.map((item) => item.toUpperCase());
+      },
+      { retryAlone: (error) => error instanceof Error && error.message === "batch refused" },
+    );
+    const outcomes = await Promise.allSettled(["a", "bad", "b"].map(run));
+    expect(outcomes).toEqual([
+      { status: "fulfilled", value: "A" },
+      { status: "rejected", reason: new Error("bad item") },
+      { status: "fulfilled", value: "B" },
+    ]);
+    expect(statements).toEqual([["a", "bad", "b"], ["a"], ["bad"], ["b"]]);
+  });
 });

@@ -1,6 +1,7 @@
 import type { TrustedIssuer } from "../domain/trusted-issuer.js";
 import { invalidGrant } from "../errors/oauth-error.js";
 import type { TrustedIssuerStore } from "../ports/trusted-issuer-store.js";
+import { isStorableText } from "../util/storable-text.js";
 
 /** Whether `issuer` is trusted at `now`: enabled and not past its `expiresAt`. */
 export function isTrustStanding(issuer: TrustedIssuer, now: Date): boolean {
@@ -16,8 +17,8 @@ export async function findTrustedIssuer(
   iss: unknown,
   now: Date,
 ): Promise<TrustedIssuer> {
-  if (typeof iss !== "string" || iss.length === 0) {
-    throw invalidGrant("the iss claim is required and must be a string", { reason: "iss_invalid" });
+  if (typeof iss !== "string" || iss.length === 0 || !isStorableText(iss)) {
+    throw invalidGrant("the iss claim is required and must be a non-empty text", { reason: "iss_invalid" });
   }
   const issuer = await store.findByIssuer(iss);
   if (issuer === null) {

@@ -2,6 +2,7 @@ import type { Client } from "../domain/client.js";
 import type { EngineContext } from "../engine/context.js";
 import { invalidClient } from "../errors/oauth-error.js";
 import { constantTimeEqual } from "../util/constant-time-equal.js";
+import { isStorableText } from "../util/storable-text.js";
 import {
   type ClientCredentials,
   type PresentedClientAuthentication,
@@ -19,7 +20,8 @@ export async function authenticateClient(
 ): Promise<Client> {
   const credentials = resolveClientCredentials(presented);
   const clientId = credentialsClientId(ctx, credentials);
-  const client = await ctx.storage.clients.findById(clientId);
+  // No client has an id that is not text; such an id must not reach a storage query.
+  const client = isStorableText(clientId) ? await ctx.storage.clients.findById(clientId) : null;
   if (client === null) throw invalidClient({ reason: "client_unknown", detail: `client_id ${clientId}` });
   if (client.authMethod !== credentials.method) {
     throw invalidClient({

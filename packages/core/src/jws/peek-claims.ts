@@ -1,12 +1,13 @@
 import { OAuthError } from "../errors/oauth-error.js";
 import { type GrantParties, UNKNOWN_PARTIES } from "../grants/audit-grant.js";
+import { toStorableText } from "../util/storable-text.js";
 import { parseCompactJws } from "./parse-compact-jws.js";
 
-/** Unverified values are kept short: they come from whoever sent the request. */
+/** Unverified values are kept short and storable: they come from whoever sent the request. */
 const MAX_PEEKED_LENGTH = 256;
 
 const shortString = (value: unknown): string | null =>
-  typeof value === "string" ? value.slice(0, MAX_PEEKED_LENGTH) : null;
+  typeof value === "string" ? toStorableText(value.slice(0, MAX_PEEKED_LENGTH)) : null;
 
 /** `iss`, `sub` and `jti` of a JWT without verifying it, for the audit trail of a refused grant. */
 export function peekParties(token: string | undefined, maxBytes: number): GrantParties {
