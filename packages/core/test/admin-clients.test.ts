@@ -72,6 +72,23 @@ describe("admin: clients", () => {
     await expectOAuthError(h.engine.clients.create({ scope: 'a "b"' }), "invalid_request");
   });
 
+  it("refuses names and URIs that are not text", async () => {
+    const h = await createHarness();
+    for (const input of [
+      { clientName: "ci\u0000" },
+      { clientName: "ci\ud800" },
+      { redirectUris: ["https://app.example/cb\u0000"] },
+    ]) {
+      const error = await expectOAuthError(
+        h.engine.clients.create(input),
+        "invalid_request",
+        "invalid_field",
+      );
+      expect(error.description).toMatch(/^(client_name|redirect_uris): must be text/);
+    }
+    expect(await h.engine.clients.list()).toHaveLength(1);
+  });
+
   it("updates, lists and deletes; unknown ids are not found", async () => {
     const h = await createHarness();
     const updated = await h.engine.clients.update(h.client.clientId, {

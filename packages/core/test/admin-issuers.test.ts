@@ -18,6 +18,21 @@ describe("admin: trusted issuers", () => {
     await expect(h.engine.issuers.delete(h.issuer.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("refuses an issuer, a name, subjects or JWK members that are not text", async () => {
+    const h = await createHarness();
+    const key = await sharedTestKey("ES256");
+    const jwks = { keys: [key.publicJwk] };
+    for (const input of [
+      { issuer: "https://other.example\u0000", jwks },
+      { issuer: "https://other.example", name: "\udfff", jwks },
+      { issuer: "https://other.example", subjects: ["svc\u0000"], jwks },
+      { issuer: "https://other.example", jwks: { keys: [{ ...key.publicJwk, kid: "k\u0000" }] } },
+    ]) {
+      await expectOAuthError(h.engine.issuers.create(input), "invalid_request");
+    }
+    expect(await h.engine.issuers.list()).toHaveLength(1);
+  });
+
   it("refuses a duplicate issuer", async () => {
     const h = await createHarness();
     await expect(

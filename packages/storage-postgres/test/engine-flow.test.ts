@@ -1,4 +1,10 @@
-import { createEngine, JWT_BEARER_GRANT, type OAuthError, REFRESH_TOKEN_GRANT } from "@jwtgrant/core";
+import {
+  createEngine,
+  JWT_BEARER_GRANT,
+  NotFoundError,
+  type OAuthError,
+  REFRESH_TOKEN_GRANT,
+} from "@jwtgrant/core";
 import { createFrozenClock, generateTestKey, signTestJws } from "@jwtgrant/core/testing";
 import { describe, expect, it } from "vitest";
 import {
@@ -102,6 +108,11 @@ function describeEngineFlow(name: string, factory: () => StorageFactory) {
       expect(nulIssuer?.reason).toBe("iss_invalid");
       const [recorded] = await storage.auditLog.recent(1);
       expect(recorded).toMatchObject({ issuer: "https://idp\ufffd", jti: "a\ufffd", reason: "iss_invalid" });
+      await expect(engine.clients.get("c\u0000")).rejects.toBeInstanceOf(NotFoundError);
+      await expect(engine.issuers.delete("i\u0000")).rejects.toBeInstanceOf(NotFoundError);
+      expect((await refusal(engine.clients.create({ clientName: "ci\u0000" })))?.code).toBe(
+        "invalid_request",
+      );
       await storage.close();
     });
 

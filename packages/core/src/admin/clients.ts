@@ -11,7 +11,8 @@ import type { EngineContext } from "../engine/context.js";
 import { ConflictError, NotFoundError } from "../errors/admin-errors.js";
 import { parseScope } from "../scope/parse-scope.js";
 import { newClientSecret } from "../tokens/client-secret-value.js";
-import { fieldError } from "./field-error.js";
+import { isStorableText } from "../util/storable-text.js";
+import { fieldError, nullableText, textField } from "./field-error.js";
 import { hasKeySource, validateKeySource } from "./validate-key-source.js";
 
 /** A client as the operator describes it (RFC 7591 fields), in camelCase. */
@@ -67,6 +68,7 @@ function ttl(field: string, value: number | null, max: number): number | null {
 
 function redirectUris(values: readonly string[]): string[] {
   for (const uri of values) {
+    textField("redirect_uris", uri);
     try {
       new URL(uri);
     } catch {
@@ -103,7 +105,10 @@ async function build(ctx: EngineContext, input: ClientInput, current: Client | n
     current !== null && SECRET_METHODS.includes(current.authMethod) && SECRET_METHODS.includes(method);
   return {
     clientId: current?.clientId ?? crypto.randomUUID(),
-    clientName: input.clientName === undefined ? (current?.clientName ?? null) : input.clientName,
+    clientName:
+      input.clientName === undefined
+        ? (current?.clientName ?? null)
+        : nullableText("client_name", input.clientName),
     secretHash: keepsSecret ? current.secretHash : null,
     authMethod: method,
     grantTypes:
@@ -142,7 +147,8 @@ export async function createClient(ctx: EngineContext, input: ClientInput): Prom
 }
 
 export async function getClient(ctx: EngineContext, clientId: string): Promise<Client> {
-  const client = await ctx.storage.clients.findById(clientId);
+  // An id that is not text names no client, and must not reach a storage query.
+  const client = isStorableText(clientId) ? await ctx.storage.clients.findById(clientId) : null;
   if (client === null) throw new NotFoundError(`no client ${clientId}`);
   return client;
 }
@@ -166,7 +172,9 @@ export async function updateClient(
 }
 
 export async function deleteClient(ctx: EngineContext, clientId: string): Promise<void> {
-  if (!(await ctx.storage.clients.delete(clientId))) throw new NotFoundError(`no client ${clientId}`);
+  if (!isStorableText(clientId) || !(await ctx.storage.clients.delete(clientId))) {
+    throw new NotFoundError(`no client ${clientId}`);
+  }
 }
 
 /** Issues a new secret; the old one stops working at once. */

@@ -2,7 +2,8 @@ import type { TrustedIssuer } from "../domain/trusted-issuer.js";
 import type { EngineContext } from "../engine/context.js";
 import { ConflictError, NotFoundError } from "../errors/admin-errors.js";
 import { parseScope } from "../scope/parse-scope.js";
-import { fieldError } from "./field-error.js";
+import { isStorableText } from "../util/storable-text.js";
+import { fieldError, nullableText, textField } from "./field-error.js";
 import {
   hasKeySource,
   type KeySourceInput,
@@ -34,7 +35,7 @@ function validateIssuerName(issuer: string): string {
       `must be a non-empty string of at most ${MAX_ISSUER_LENGTH} characters without surrounding spaces`,
     );
   }
-  return issuer;
+  return textField("issuer", issuer);
 }
 
 function subjectRule(
@@ -48,7 +49,10 @@ function subjectRule(
     if (subjects.length === 0 || subjects.some((subject) => subject.length === 0)) {
       throw fieldError("subjects", "must list at least one non-empty subject");
     }
-    return { kind: "listed", subjects: [...new Set(subjects)] };
+    return {
+      kind: "listed",
+      subjects: [...new Set(subjects.map((subject) => textField("subjects", subject)))],
+    };
   }
   if (allowAnySubject === true) return { kind: "any" };
   if (allowAnySubject === false && current.kind === "any") {
@@ -79,7 +83,7 @@ async function build(
   return {
     id: current?.id ?? crypto.randomUUID(),
     issuer: validateIssuerName(issuerName),
-    name: input.name === undefined ? (current?.name ?? null) : input.name,
+    name: input.name === undefined ? (current?.name ?? null) : nullableText("name", input.name),
     keySource: keys.source,
     algorithms,
     subjectRule: subjectRule(input.allowAnySubject, input.subjects, current?.subjectRule ?? { kind: "any" }),
@@ -116,7 +120,8 @@ export async function createTrustedIssuer(
 }
 
 export async function getTrustedIssuer(ctx: EngineContext, id: string): Promise<TrustedIssuer> {
-  const issuer = await ctx.storage.trustedIssuers.findById(id);
+  // An id that is not text names no record, and must not reach a storage query.
+  const issuer = isStorableText(id) ? await ctx.storage.trustedIssuers.findById(id) : null;
   if (issuer === null) throw new NotFoundError(`no trusted issuer ${id}`);
   return issuer;
 }
@@ -138,5 +143,7 @@ export async function updateTrustedIssuer(
 }
 
 export async function deleteTrustedIssuer(ctx: EngineContext, id: string): Promise<void> {
-  if (!(await ctx.storage.trustedIssuers.delete(id))) throw new NotFoundError(`no trusted issuer ${id}`);
+  if (!isStorableText(id) || !(await ctx.storage.trustedIssuers.delete(id))) {
+    throw new NotFoundError(`no trusted issuer ${id}`);
+  }
 }

@@ -1,4 +1,5 @@
 import type { PublicJwk } from "../domain/jwk.js";
+import { isStorableText } from "../util/storable-text.js";
 
 /** Members that make a JWK private or symmetric; a trusted key must carry none of them. */
 const PRIVATE_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"] as const;
@@ -70,11 +71,15 @@ function commonMembers(jwk: Record<string, unknown>): CommonMembers | string {
   for (const member of ["kid", "alg", "use"] as const) {
     const value = jwk[member];
     if (value === undefined) continue;
-    if (typeof value !== "string") return `a JWK's ${member} must be a string`;
+    if (typeof value !== "string" || !isStorableText(value))
+      return `a JWK's ${member} must be a string of text`;
     common[member] = value;
   }
   if (jwk.key_ops !== undefined) {
-    if (!Array.isArray(jwk.key_ops) || !jwk.key_ops.every((op) => typeof op === "string")) {
+    if (
+      !Array.isArray(jwk.key_ops) ||
+      !jwk.key_ops.every((op) => typeof op === "string" && isStorableText(op))
+    ) {
       return "a JWK's key_ops must be an array of strings";
     }
     common.key_ops = jwk.key_ops;
