@@ -17,8 +17,8 @@ const pairKey = (claim: { readonly issuer: string; readonly jti: string }) =>
 /**
  * One `INSERT … ON CONFLICT DO NOTHING` on the (issuer, jti) primary key for every claim of one event-loop
  * turn: the database decides which of concurrent claims is first, across every instance. Within a batch the
- * first claim of a pair is the one sent; its repeats lose. A recorded pair stays until `purgeExpired`
- * removes it.
+ * first claim of a pair is the one sent; its repeats lose. The rows go in sorted by pair, and
+ * `jsonb_to_recordset` yields them in that order. A recorded pair stays until `purgeExpired` removes it.
  */
 export function createPgReplayGuard(db: Database): ReplayGuard {
   // Built once, with the rows as one JSON parameter: the statement text never changes with the batch size.
@@ -39,11 +39,15 @@ export function createPgReplayGuard(db: Database): ReplayGuard {
       const key = keys[index] as string;
       if (!firsts.has(key)) firsts.set(key, claim);
     });
-    const rows = [...firsts.values()].map((claim) => ({
-      issuer: claim.issuer,
-      jti: claim.jti,
-      expires_at: claim.expiresAt.toISOString(),
-    }));
+    // Every batch inserts its pairs in one order, so that two batches sharing pairs (a replay sent to two
+    // instances at once) wait on each other rather than deadlock.
+    const rows = [...firsts.entries()]
+      .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0))
+      .map(([, claim]) => ({
+        issuer: claim.issuer,
+        jti: claim.jti,
+        expires_at: claim.expiresAt.toISOString(),
+      }));
     const inserted = new Set((await insert.execute({ rows: JSON.stringify(rows) })).map(pairKey));
     return claims.map((claim, index) => {
       const key = keys[index] as string;

@@ -37,6 +37,22 @@ describe.runIf(hasPostgres)("concurrency across two connection pools (PostgreSQL
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
+  it("does not deadlock when two instances claim the same pairs in opposite orders", async () => {
+    const expiresAt = new Date(Date.now() + 60_000);
+    for (let round = 0; round < 5; round++) {
+      const jtis = Array.from({ length: 300 }, (_, i) => `jti-${round}-${String(i).padStart(3, "0")}`);
+      const claimAll = (storage: DatabaseStorage, order: readonly string[]) =>
+        order.map((jti) => storage.replayGuard.claim("https://idp.example.com", jti, expiresAt));
+      const outcomes = await Promise.allSettled([
+        ...claimAll(first, jtis),
+        ...claimAll(second, [...jtis].reverse()),
+      ]);
+      expect(outcomes.filter((outcome) => outcome.status === "rejected")).toEqual([]);
+      const won = outcomes.filter((outcome) => outcome.status === "fulfilled" && outcome.value === true);
+      expect(won).toHaveLength(jtis.length);
+    }
+  });
+
   it("lets exactly one of 20 concurrent refreshes of one token win; the others get invalid_grant", async () => {
     const clock = createFrozenClock(new Date());
     const options = { issuer: "https://as.example.com" };
