@@ -170,6 +170,21 @@ async function main() {
     database !== null && facts.pinning ? pinLocalPostgres(database.url, 1) : null;
   if (postgresPinning !== null) notes.push(postgresPinning.description);
   const targets: Target[] = [];
+  let cleanedUp: Promise<void> | undefined;
+  const cleanUp = () => {
+    cleanedUp ??= (async () => {
+      await Promise.all(targets.map((target) => target.server.stop()));
+      postgresPinning?.restore();
+      await database?.drop();
+    })();
+    return cleanedUp;
+  };
+  // An interrupted run must leave no server running, no database behind, and PostgreSQL on all its cores.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      cleanUp().finally(() => process.exit(130));
+    });
+  }
   const rounds = quick ? 2 : 3;
   const durationSeconds = quick ? 6 : 10;
   const connectionCounts = quick ? [64] : [64, 16];
@@ -219,9 +234,7 @@ async function main() {
       }
     }
   } finally {
-    await Promise.all(targets.map((target) => target.server.stop()));
-    postgresPinning?.restore();
-    await database?.drop();
+    await cleanUp();
   }
 
   const ours = "jwtgrant (PostgreSQL)";
