@@ -182,7 +182,13 @@ async function main() {
   // An interrupted run must leave no server running, no database behind, and PostgreSQL on all its cores.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      cleanUp().finally(() => process.exit(130));
+      cleanUp().then(
+        () => process.exit(130),
+        (error: unknown) => {
+          log(`clean-up after ${signal} failed: ${error instanceof Error ? error.message : String(error)}`);
+          process.exit(130);
+        },
+      );
     });
   }
   const rounds = quick ? 2 : 3;
