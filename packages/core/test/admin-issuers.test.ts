@@ -18,7 +18,7 @@ describe("admin: trusted issuers", () => {
     await expect(h.engine.issuers.delete(h.issuer.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it("refuses an issuer, a name, subjects or JWK members that are not text", async () => {
+  it("refuses an issuer, a name, subjects or JWK members that are not text, and key material not in base64url", async () => {
     const h = await createHarness();
     const key = await sharedTestKey("ES256");
     const jwks = { keys: [key.publicJwk] };
@@ -27,6 +27,8 @@ describe("admin: trusted issuers", () => {
       { issuer: "https://other.example", name: "\udfff", jwks },
       { issuer: "https://other.example", subjects: ["svc\u0000"], jwks },
       { issuer: "https://other.example", jwks: { keys: [{ ...key.publicJwk, kid: "k\u0000" }] } },
+      { issuer: "https://other.example", jwks: { keys: [{ ...key.publicJwk, x: "x\u0000" }] } },
+      { issuer: "https://other.example", jwks: { keys: [{ ...key.publicJwk, y: "not base64url!" }] } },
     ]) {
       await expectOAuthError(h.engine.issuers.create(input), "invalid_request");
     }

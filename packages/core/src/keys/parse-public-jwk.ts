@@ -13,7 +13,9 @@ export type ParsedJwk =
   | { readonly ok: true; readonly key: PublicJwk }
   | { readonly ok: false; readonly problem: string };
 
-const isNonEmptyString = (value: unknown): value is string => typeof value === "string" && value.length > 0;
+/** Key material (`n`, `e`, `x`, `y`): unpadded base64url, as RFC 7518 §6 has it. */
+const isBase64url = (value: unknown): value is string =>
+  typeof value === "string" && /^[A-Za-z0-9_-]+$/.test(value);
 
 /**
  * Checks that `value` is a public signature key of a supported type and returns it with only the members
@@ -33,8 +35,8 @@ export function parsePublicJwk(value: unknown): ParsedJwk {
 
   switch (jwk.kty) {
     case "RSA": {
-      if (!isNonEmptyString(jwk.n) || !isNonEmptyString(jwk.e)) {
-        return { ok: false, problem: "an RSA JWK needs n and e" };
+      if (!isBase64url(jwk.n) || !isBase64url(jwk.e)) {
+        return { ok: false, problem: "an RSA JWK needs n and e, base64url-encoded" };
       }
       if (jwk.n.length < MIN_RSA_MODULUS_CHARS) {
         return { ok: false, problem: "an RSA key must have at least 2048 bits" };
@@ -43,14 +45,17 @@ export function parsePublicJwk(value: unknown): ParsedJwk {
     }
     case "EC": {
       const crv = EC_CURVES.find((curve) => curve === jwk.crv);
-      if (crv === undefined || !isNonEmptyString(jwk.x) || !isNonEmptyString(jwk.y)) {
-        return { ok: false, problem: "an EC JWK needs crv P-256, P-384 or P-521, x and y" };
+      if (crv === undefined || !isBase64url(jwk.x) || !isBase64url(jwk.y)) {
+        return {
+          ok: false,
+          problem: "an EC JWK needs crv P-256, P-384 or P-521, and x and y base64url-encoded",
+        };
       }
       return { ok: true, key: { kty: "EC", crv, x: jwk.x, y: jwk.y, ...common } };
     }
     case "OKP": {
-      if (jwk.crv !== "Ed25519" || !isNonEmptyString(jwk.x)) {
-        return { ok: false, problem: "an OKP JWK needs crv Ed25519 and x" };
+      if (jwk.crv !== "Ed25519" || !isBase64url(jwk.x)) {
+        return { ok: false, problem: "an OKP JWK needs crv Ed25519 and x base64url-encoded" };
       }
       return { ok: true, key: { kty: "OKP", crv: "Ed25519", x: jwk.x, ...common } };
     }
