@@ -29,6 +29,7 @@ describe("admin: trusted issuers", () => {
       { issuer: "https://other.example", jwks: { keys: [{ ...key.publicJwk, kid: "k\u0000" }] } },
       { issuer: "https://other.example", jwks: { keys: [{ ...key.publicJwk, x: "x\u0000" }] } },
       { issuer: "https://other.example", jwks: { keys: [{ ...key.publicJwk, y: "not base64url!" }] } },
+      { issuer: "https://other.example", jwksUri: "https://other.example/jwks\u0000" },
     ]) {
       await expectOAuthError(h.engine.issuers.create(input), "invalid_request");
     }

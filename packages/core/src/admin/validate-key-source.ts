@@ -5,7 +5,7 @@ import { certificateToJwk } from "../keys/certificate-to-jwk.js";
 import { jwksUriProblem } from "../keys/jwks-uri-policy.js";
 import { keyTypeFits } from "../keys/key-algorithm-compatibility.js";
 import { parsePublicJwk } from "../keys/parse-public-jwk.js";
-import { fieldError } from "./field-error.js";
+import { fieldError, textField } from "./field-error.js";
 
 export interface KeySourceInput {
   readonly certificate?: string | undefined;
@@ -39,7 +39,7 @@ export async function validateKeySource(
     }
   }
   if (input.jwksUri !== undefined) {
-    const problem = jwksUriProblem(input.jwksUri);
+    const problem = jwksUriProblem(textField("jwks_uri", input.jwksUri));
     if (problem !== null) throw fieldError("jwks_uri", problem);
     return { source: { kind: "jwks_uri", jwksUri: input.jwksUri }, keys: null };
   }
