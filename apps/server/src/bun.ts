@@ -1,3 +1,4 @@
+import { createNodeJwsCrypto } from "./crypto/node-jws-crypto.js";
 import { runServer } from "./run-server.js";
 
 interface BunServer {
@@ -16,6 +17,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 await runServer({
   name: "bun",
+  // Bun's node:crypto verifies and signs ES256 about 1.6 times as fast as its Web Crypto, with the same
+  // results (the JwsCrypto contract runs on Bun in `test:bun`).
+  crypto: createNodeJwsCrypto(),
   serve: async (fetch, { port, host }) => {
     const server = Bun.serve({ port, hostname: host, fetch });
     return {
