@@ -14,50 +14,52 @@ interface NodeBindings {
   readonly incoming?: NodeIncoming;
 }
 
-/**
- * Collects the Node request's bytes through its events, which cost less per request than its async
- * iterator. Past `maxBytes` the rest is drained unread, so the connection can still carry the 413.
- */
-function collectNode(incoming: NodeIncoming, maxBytes: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const decoder = new TextDecoder();
-    let text = "";
-    let bytes = 0;
-    incoming.on("data", (chunk) => {
+/** A body's text, decoded chunk by chunk and refused as soon as it grows past `maxBytes`. */
+function bodyText(maxBytes: number) {
+  const decoder = new TextDecoder();
+  let text = "";
+  let bytes = 0;
+  return {
+    /** Throws `PayloadTooLargeError` once the body is past the limit. */
+    add(chunk: Uint8Array): void {
       bytes += chunk.byteLength;
-      if (bytes > maxBytes) {
+      if (bytes > maxBytes) throw new PayloadTooLargeError();
+      text += decoder.decode(chunk, { stream: true });
+    },
+    end: (): string => text + decoder.decode(),
+  };
+}
+
+/**
+ * Reads the Node request through its events, which cost less per request than its async iterator. Past
+ * `maxBytes` the rest is drained unread, so the connection can still carry the 413.
+ */
+function readNodeRequest(incoming: NodeIncoming, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const body = bodyText(maxBytes);
+    incoming.on("data", (chunk) => {
+      try {
+        body.add(chunk);
+      } catch (error) {
         incoming.removeAllListeners("data");
         incoming.removeAllListeners("end");
         incoming.resume();
-        reject(new PayloadTooLargeError());
-        return;
+        reject(error);
       }
-      text += decoder.decode(chunk, { stream: true });
     });
-    incoming.on("end", () => resolve(text + decoder.decode()));
+    incoming.on("end", () => resolve(body.end()));
     incoming.on("error", reject);
   });
 }
 
-async function collect(chunks: AsyncIterable<Uint8Array>, maxBytes: number): Promise<string> {
-  const decoder = new TextDecoder();
-  let text = "";
-  let bytes = 0;
-  for await (const chunk of chunks) {
-    bytes += chunk.byteLength;
-    if (bytes > maxBytes) throw new PayloadTooLargeError();
-    text += decoder.decode(chunk, { stream: true });
-  }
-  return text + decoder.decode();
-}
-
-async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+async function readStream(stream: ReadableStream<Uint8Array>, maxBytes: number): Promise<string> {
+  const body = bodyText(maxBytes);
   const reader = stream.getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
+      if (done) return body.end();
+      body.add(value);
     }
   } finally {
     reader.releaseLock();
@@ -73,7 +75,7 @@ export async function readBodyText(c: Context, maxBytes: number): Promise<string
   const declared = Number(c.req.header("content-length") ?? "0");
   if (declared > maxBytes) throw new PayloadTooLargeError();
   const incoming = (c.env as NodeBindings | undefined)?.incoming;
-  if (incoming !== undefined) return collectNode(incoming, maxBytes);
+  if (incoming !== undefined) return readNodeRequest(incoming, maxBytes);
   const body = c.req.raw.body;
-  return body === null ? "" : collect(streamChunks(body), maxBytes);
+  return body === null ? "" : readStream(body, maxBytes);
 }
