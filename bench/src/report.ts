@@ -46,7 +46,13 @@ export function writeReport(
   ratios: readonly { connections: number; ratios: readonly number[] }[],
   summary: Summary,
   notes: readonly string[],
+  baselineRatios: readonly { connections: number; ratios: readonly number[] }[] | null = null,
 ): void {
+  const ratioRows = (rows: readonly { connections: number; ratios: readonly number[] }[]) =>
+    rows.map(
+      ({ connections, ratios: values }) =>
+        `| ${connections} | ${values.map((v) => fixed(v, 2)).join(", ")} | ${fixed(median(values), 2)} |`,
+    );
   const lines = [
     "# Benchmark",
     "",
@@ -93,11 +99,18 @@ export function writeReport(
     "",
     "| connections | ratios | median |",
     "|---|---|---|",
-    ...ratios.map(
-      ({ connections, ratios: values }) =>
-        `| ${connections} | ${values.map((v) => fixed(v, 2)).join(", ")} | ${fixed(median(values), 2)} |`,
-    ),
+    ...ratioRows(ratios),
     "",
+    ...(baselineRatios === null
+      ? []
+      : [
+          "## This build ÷ the baseline build, both on PostgreSQL, pair by pair",
+          "",
+          "| connections | ratios | median |",
+          "|---|---|---|",
+          ...ratioRows(baselineRatios),
+          "",
+        ]),
   ];
   writeFileSync(path, `${lines.join("\n")}\n`);
 }

@@ -1,10 +1,12 @@
-// `pnpm bench [-- --quick]`: the token endpoint of jwtgrant (PostgreSQL and embedded PGlite) against
-// node-oidc-provider doing the same work, interleaved A B A B so that drift cancels, and the crypto ceiling.
+// `pnpm bench [-- --quick] [-- --baseline <apps/server/dist/node.js of another build>]`: the token endpoint
+// of jwtgrant (PostgreSQL and embedded PGlite) against node-oidc-provider doing the same work, interleaved
+// A B A B so that drift cancels, and the crypto ceiling. With --baseline, that other build also runs on
+// PostgreSQL in every round, so a change is measured before and after in one run.
 import { execFileSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import { createAssertionKey } from "./assertions.js";
@@ -15,11 +17,18 @@ import { type CeilingRow, median, oneCoreCeiling, type RunRecord, writeReport } 
 import { type BenchServer, freePort, startPinned } from "./servers.js";
 
 const quick = process.argv.includes("--quick");
+const baselineIndex = process.argv.indexOf("--baseline");
+const baselineEntry = baselineIndex === -1 ? undefined : process.argv[baselineIndex + 1];
+if (baselineIndex !== -1 && (baselineEntry === undefined || !existsSync(baselineEntry))) {
+  process.stderr.write("bench: --baseline needs the path of another build's apps/server/dist/node.js\n");
+  process.exit(2);
+}
 const benchDir = fileURLToPath(new URL("..", import.meta.url));
 const serverEntry = fileURLToPath(new URL("../../apps/server/dist/node.js", import.meta.url));
 const ADMIN_TOKEN = "bench-admin-token-0123456789abcdef0123";
 const IDP = "https://idp.bench.example";
 const PEER = "node-oidc-provider";
+const BASELINE = "jwtgrant baseline (PostgreSQL)";
 const facts = machineFacts();
 const notes: string[] = [];
 
@@ -69,12 +78,13 @@ async function startJwtgrant(
   name: string,
   database: Record<string, string>,
   publicJwk: Record<string, unknown>,
+  entry = serverEntry,
 ): Promise<Target> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const server = await startPinned(
     name,
-    [process.execPath, serverEntry],
+    [process.execPath, entry],
     {
       ...database,
       JWTGRANT_ISSUER: url,
@@ -132,13 +142,13 @@ async function startPeer(publicJwk: Record<string, unknown>): Promise<Target> {
   };
 }
 
-async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+async function createDatabase(suffix = ""): Promise<{ url: string; drop: () => Promise<void> } | null> {
   const base =
     process.env.BENCH_DATABASE_URL ??
     process.env.TEST_DATABASE_URL ??
     "postgres://postgres@127.0.0.1:5432/test";
   const adminSql = postgres(base, { max: 1, onnotice: () => {}, connect_timeout: 3 });
-  const name = `jwtgrant_bench_${process.pid}`;
+  const name = `jwtgrant_bench_${process.pid}${suffix}`;
   try {
     await adminSql.unsafe(`create database "${name}"`);
   } catch (error) {
@@ -166,6 +176,8 @@ async function main() {
 
   const key = createAssertionKey();
   const database = await createDatabase();
+  const baselineDatabase =
+    baselineEntry === undefined || database === null ? null : await createDatabase("_baseline");
   const postgresPinning: PostgresPinning | null =
     database !== null && facts.pinning ? pinLocalPostgres(database.url, 1) : null;
   if (postgresPinning !== null) notes.push(postgresPinning.description);
@@ -176,6 +188,7 @@ async function main() {
       await Promise.all(targets.map((target) => target.server.stop()));
       postgresPinning?.restore();
       await database?.drop();
+      await baselineDatabase?.drop();
     })();
     return cleanedUp;
   };
@@ -199,6 +212,15 @@ async function main() {
     if (database !== null)
       targets.push(
         await startJwtgrant("jwtgrant (PostgreSQL)", { DATABASE_URL: database.url }, key.publicJwk),
+      );
+    if (baselineDatabase !== null && baselineEntry !== undefined)
+      targets.push(
+        await startJwtgrant(
+          BASELINE,
+          { DATABASE_URL: baselineDatabase.url },
+          key.publicJwk,
+          resolve(baselineEntry),
+        ),
       );
     if (!quick) {
       targets.push(
@@ -244,14 +266,17 @@ async function main() {
   }
 
   const ours = "jwtgrant (PostgreSQL)";
-  const ratios = connectionCounts.map((connections) => ({
-    connections,
-    ratios: Array.from({ length: rounds }, (_, i) => {
-      const find = (name: string) =>
-        runs.find((r) => r.round === i + 1 && r.connections === connections && r.target === name);
-      return (find(ours)?.result.requestsPerSecond ?? 0) / (find(PEER)?.result.requestsPerSecond ?? 1);
-    }),
-  }));
+  const pairRatios = (other: string) =>
+    connectionCounts.map((connections) => ({
+      connections,
+      ratios: Array.from({ length: rounds }, (_, i) => {
+        const find = (name: string) =>
+          runs.find((r) => r.round === i + 1 && r.connections === connections && r.target === name);
+        return (find(ours)?.result.requestsPerSecond ?? 0) / (find(other)?.result.requestsPerSecond ?? 1);
+      }),
+    }));
+  const ratios = pairRatios(PEER);
+  const baselineRatios = baselineDatabase === null ? null : pairRatios(BASELINE);
   const es256 = ceiling.find((row) => row.alg === "ES256");
   const nodeCeiling = es256 === undefined ? 1 : oneCoreCeiling(es256.nodeVerify, es256.nodeSign);
   const oursAt64 = runs.filter((r) => r.target === ours && r.connections === 64);
@@ -261,8 +286,22 @@ async function main() {
     p99Ms: Math.max(0, ...oursAt64.map((r) => r.result.p99Ms)),
     errors: runs.reduce((sum, r) => sum + r.result.errors + r.result.non2xx, 0),
   };
-  const command = quick ? "pnpm bench -- --quick" : "pnpm bench";
-  writeReport(join(benchDir, "README.md"), command, facts, ceiling, runs, ratios, summary, notes);
+  const flags = [
+    ...(quick ? ["--quick"] : []),
+    ...(baselineEntry === undefined ? [] : ["--baseline <an earlier build>"]),
+  ];
+  const command = flags.length === 0 ? "pnpm bench" : `pnpm bench -- ${flags.join(" ")}`;
+  writeReport(
+    join(benchDir, "README.md"),
+    command,
+    facts,
+    ceiling,
+    runs,
+    ratios,
+    summary,
+    notes,
+    baselineRatios,
+  );
   process.stdout.write(
     `ratio_vs_peer=${summary.ratioVsPeer.toFixed(2)} ceiling_fraction=${summary.ceilingFraction.toFixed(2)} p99_ms=${summary.p99Ms.toFixed(1)} errors=${summary.errors}\n`,
   );
