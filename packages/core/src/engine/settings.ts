@@ -33,7 +33,7 @@ export interface EngineOptions {
   readonly jwksMaxResponseBytes?: number;
   /** How long a fetched JWKS is served from memory. Default 300. */
   readonly jwksCacheMaxAgeSeconds?: number;
-  /** Least time between two fetches of one JWKS URI forced by unknown `kid`s. Default 30. */
+  /** Least time from a fetch of a JWKS URI, failed or not, to one forced by an unknown `kid`. Default 30. */
   readonly jwksCooldownSeconds?: number;
   /**
    * While a JWKS URI fails, its last key set is still served until it is this old (counted from its fetch);
