@@ -46,6 +46,7 @@ export async function composeServer(
         clockSkewSeconds: config.clockSkewSeconds,
         maxAssertionLifetimeSeconds: config.maxAssertionLifetimeSeconds,
         signingAlgorithm: config.signingAlgorithm,
+        jwksStaleMaxAgeSeconds: config.jwksStaleMaxAgeSeconds,
       },
     );
     await engine.ensureSigningKey();

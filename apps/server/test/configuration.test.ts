@@ -23,6 +23,7 @@ describe("configuration", () => {
       shutdownTimeoutSeconds: 10,
       logLevel: "info",
       console: true,
+      jwksStaleMaxAgeSeconds: 86400,
     });
   });
 
@@ -34,6 +35,7 @@ describe("configuration", () => {
       JWTGRANT_CLOCK_SKEW: "0",
       LOG_LEVEL: "WARN",
       JWTGRANT_CONSOLE: "OFF",
+      JWTGRANT_JWKS_STALE_MAX_AGE: "0",
     });
     expect(config).toMatchObject({
       issuer: "http://localhost:9000",
@@ -42,6 +44,7 @@ describe("configuration", () => {
       clockSkewSeconds: 0,
       logLevel: "warn",
       console: false,
+      jwksStaleMaxAgeSeconds: 0,
     });
   });
 
@@ -55,6 +58,10 @@ describe("configuration", () => {
     [{ JWTGRANT_SIGNING_ALG: "HS256" }, /^JWTGRANT_SIGNING_ALG: /],
     [{ LOG_LEVEL: "loud" }, /^LOG_LEVEL: /],
     [{ JWTGRANT_CONSOLE: "yes" }, /^JWTGRANT_CONSOLE: expected on or off/],
+    [
+      { JWTGRANT_JWKS_STALE_MAX_AGE: "1d" },
+      /^JWTGRANT_JWKS_STALE_MAX_AGE: expected a whole number from 0 to 604800/,
+    ],
   ])("refuses %o with a message naming the variable", (env, message) => {
     expect(() => readServerConfig(env)).toThrow(ConfigError);
     expect(() => readServerConfig(env)).toThrow(message);

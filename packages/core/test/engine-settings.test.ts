@@ -19,6 +19,9 @@ describe("engine settings", () => {
       jwksMaxResponseBytes: 262144,
       jwksCacheMaxAgeSeconds: 300,
       jwksCooldownSeconds: 30,
+      jwksStaleMaxAgeSeconds: 86400,
+      jwksRetryMinSeconds: 1,
+      jwksRetryMaxSeconds: 60,
     });
   });
 
@@ -26,6 +29,11 @@ describe("engine settings", () => {
     expect(() => resolveSettings({ issuer: "not a url" })).toThrow(TypeError);
     expect(() => resolveSettings({ issuer: "https://a", clockSkewSeconds: -1 })).toThrow(TypeError);
     expect(() => resolveSettings({ issuer: "https://a", accessTokenTtlSeconds: 1.5 })).toThrow(TypeError);
+    expect(() => resolveSettings({ issuer: "https://a", jwksStaleMaxAgeSeconds: -1 })).toThrow(TypeError);
+    expect(() => resolveSettings({ issuer: "https://a", jwksRetryMinSeconds: 0 })).toThrow(TypeError);
+    expect(() => resolveSettings({ issuer: "https://a", jwksRetryMinSeconds: 90 })).toThrow(
+      "jwksRetryMaxSeconds must not be less than jwksRetryMinSeconds",
+    );
     expect(() => resolveSettings({ issuer: "https://a", signingAlgorithm: "HS256" as never })).toThrow(
       TypeError,
     );

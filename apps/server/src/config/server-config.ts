@@ -24,6 +24,8 @@ export interface ServerConfig {
   readonly logLevel: LogLevel;
   /** Serve the management console at `/console`. */
   readonly console: boolean;
+  /** How old a JWKS URI's last key set may grow while the URI fails, before its issuer gets 503. */
+  readonly jwksStaleMaxAgeSeconds: number;
 }
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -97,5 +99,6 @@ export function readServerConfig(env: Environment): ServerConfig {
     shutdownTimeoutSeconds: integer(env, "JWTGRANT_SHUTDOWN_TIMEOUT", 10, 0, 300),
     logLevel: level,
     console: consoleSetting === "on",
+    jwksStaleMaxAgeSeconds: integer(env, "JWTGRANT_JWKS_STALE_MAX_AGE", 86_400, 0, 604_800),
   };
 }

@@ -58,6 +58,9 @@ export function createEngine(deps: EngineDependencies, options: EngineOptions) {
     maxResponseBytes: settings.jwksMaxResponseBytes,
     cacheMaxAgeMs: settings.jwksCacheMaxAgeSeconds * 1000,
     cooldownMs: settings.jwksCooldownSeconds * 1000,
+    staleMaxAgeMs: settings.jwksStaleMaxAgeSeconds * 1000,
+    retryMinMs: settings.jwksRetryMinSeconds * 1000,
+    retryMaxMs: settings.jwksRetryMaxSeconds * 1000,
   });
   const ctx: EngineContext = {
     storage: deps.storage,

@@ -33,8 +33,17 @@ export interface EngineOptions {
   readonly jwksMaxResponseBytes?: number;
   /** How long a fetched JWKS is served from memory. Default 300. */
   readonly jwksCacheMaxAgeSeconds?: number;
-  /** Least time between two fetches of one JWKS URI forced by unknown `kid`s. Default 30. */
+  /** Least time from a fetch of a JWKS URI, failed or not, to one forced by an unknown `kid`. Default 30. */
   readonly jwksCooldownSeconds?: number;
+  /**
+   * While a JWKS URI fails, its last key set is still served until it is this old (counted from its fetch);
+   * after that the issuer's assertions get `temporarily_unavailable`. 0: never serve an expired key set. Default 86400.
+   */
+  readonly jwksStaleMaxAgeSeconds?: number;
+  /** Wait after a failed JWKS fetch before the next; doubled after each further failure. Default 1. */
+  readonly jwksRetryMinSeconds?: number;
+  /** Longest wait between fetches of a failing JWKS URI (never longer than `jwksCacheMaxAgeSeconds`). Default 60. */
+  readonly jwksRetryMaxSeconds?: number;
 }
 
 export type EngineSettings = Required<EngineOptions>;
@@ -64,6 +73,10 @@ export function resolveSettings(options: EngineOptions): EngineSettings {
   const signingAlgorithm = options.signingAlgorithm ?? "ES256";
   if (!isSigningAlgorithm(signingAlgorithm))
     throw new TypeError("signingAlgorithm must be ES256, RS256 or EdDSA");
+  const jwksRetryMinSeconds = positiveInteger("jwksRetryMinSeconds", options.jwksRetryMinSeconds ?? 1);
+  const jwksRetryMaxSeconds = positiveInteger("jwksRetryMaxSeconds", options.jwksRetryMaxSeconds ?? 60);
+  if (jwksRetryMaxSeconds < jwksRetryMinSeconds)
+    throw new TypeError("jwksRetryMaxSeconds must not be less than jwksRetryMinSeconds");
   return {
     issuer,
     tokenEndpoint: absoluteUrl("tokenEndpoint", options.tokenEndpoint ?? `${issuer}/oauth2/token`),
@@ -86,5 +99,11 @@ export function resolveSettings(options: EngineOptions): EngineSettings {
     jwksMaxResponseBytes: positiveInteger("jwksMaxResponseBytes", options.jwksMaxResponseBytes ?? 262144),
     jwksCacheMaxAgeSeconds: positiveInteger("jwksCacheMaxAgeSeconds", options.jwksCacheMaxAgeSeconds ?? 300),
     jwksCooldownSeconds: nonNegativeInteger("jwksCooldownSeconds", options.jwksCooldownSeconds ?? 30),
+    jwksStaleMaxAgeSeconds: nonNegativeInteger(
+      "jwksStaleMaxAgeSeconds",
+      options.jwksStaleMaxAgeSeconds ?? 86400,
+    ),
+    jwksRetryMinSeconds,
+    jwksRetryMaxSeconds,
   };
 }

@@ -1,145 +1,127 @@
 import type { PublicJwk } from "../domain/jwk.js";
 import { OAuthError } from "../errors/oauth-error.js";
 import type { Clock } from "../ports/clock.js";
-import type { Fetch } from "../ports/fetch.js";
-import { jwksUriProblem } from "./jwks-uri-policy.js";
-import { parsePublicJwk } from "./parse-public-jwk.js";
+import { fetchKeySet, jwksUnavailable, type KeySetFetchOptions } from "./fetch-key-set.js";
 
-export interface RemoteJwksOptions {
-  readonly fetch: Fetch;
+export interface RemoteJwksOptions extends KeySetFetchOptions {
   readonly clock: Clock;
-  /** Abort a fetch after this long. */
-  readonly timeoutMs: number;
-  /** Refuse a key set larger than this. */
-  readonly maxResponseBytes: number;
   /** Serve a fetched key set this long before fetching it again. */
   readonly cacheMaxAgeMs: number;
-  /** After a fetch, an unknown `kid` may force the next one only once this much time has passed. */
+  /** While the URI fails, keep serving the last key set fetched until it is this old (counted from its fetch). */
+  readonly staleMaxAgeMs: number;
+  /** After a failed fetch, wait this long before the next; the wait doubles with each further failure… */
+  readonly retryMinMs: number;
+  /** …up to this, and never longer than `cacheMaxAgeMs`. */
+  readonly retryMaxMs: number;
+  /** An unknown `kid` may force a fetch only this long after the last attempt, whether it failed or not. */
   readonly cooldownMs: number;
 }
 
 /** Key sets fetched from JWKS URIs, cached per URI. */
 export interface RemoteJwks {
-  /** The URI's keys, from the cache while fresh. */
+  /**
+   * The URI's keys: from the cache while fresh; while the URI fails, the last ones fetched until they are too
+   * old; else `temporarily_unavailable`. No caller waits on a fetch during the backoff after a failure.
+   */
   keys(uri: string): Promise<readonly PublicJwk[]>;
-  /** Refetches the URI's keys for an unknown `kid`; `null` when the last fetch is within the cooldown. */
+  /** Refetches the URI's keys for an unknown `kid`; `null` within the cooldown or the backoff. */
   refresh(uri: string): Promise<readonly PublicJwk[] | null>;
 }
 
-interface CacheEntry {
-  keys: readonly PublicJwk[];
-  fetchedAt: number;
+interface UriState {
+  /** The last key set fetched, and when. */
+  good: { readonly keys: readonly PublicJwk[]; readonly fetchedAt: number } | undefined;
+  /** When the last fetch started, failed or not: the unknown-`kid` cooldown counts from here. */
+  attemptedAt: number;
+  /** Consecutive failed fetches, the last one's detail, and the time before which none is tried again. */
+  failures: number;
+  lastFailure: string;
+  retryAt: number;
+  /** The fetch under way, which every concurrent caller shares. */
+  inflight: Promise<readonly PublicJwk[]> | undefined;
 }
 
-const unavailable = (detail: string): OAuthError =>
-  new OAuthError("temporarily_unavailable", "the issuer's keys could not be fetched, retry later", {
-    reason: "jwks_unavailable",
-    detail,
-  });
-
 export function createRemoteJwks(options: RemoteJwksOptions): RemoteJwks {
-  const cache = new Map<string, CacheEntry>();
-  const inflight = new Map<string, Promise<readonly PublicJwk[]>>();
+  const states = new Map<string, UriState>();
+  const now = () => options.clock.now().getTime();
 
-  function load(uri: string): Promise<readonly PublicJwk[]> {
-    let pending = inflight.get(uri);
-    if (pending === undefined) {
-      pending = fetchKeySet(uri, options)
-        .then(
-          (keys) => {
-            cache.set(uri, { keys, fetchedAt: options.clock.now().getTime() });
-            return keys;
-          },
-          (error: unknown) => {
-            // A stale key set beats none while the issuer's endpoint is down.
-            const stale = cache.get(uri);
-            if (stale !== undefined) return stale.keys;
-            throw error;
-          },
-        )
-        .finally(() => inflight.delete(uri));
-      inflight.set(uri, pending);
+  function stateOf(uri: string): UriState {
+    let state = states.get(uri);
+    if (state === undefined) {
+      state = {
+        good: undefined,
+        attemptedAt: Number.NEGATIVE_INFINITY,
+        failures: 0,
+        lastFailure: "",
+        retryAt: Number.NEGATIVE_INFINITY,
+        inflight: undefined,
+      };
+      states.set(uri, state);
     }
+    return state;
+  }
+
+  function staleKeys(state: UriState, at: number): readonly PublicJwk[] | undefined {
+    return state.good !== undefined && at - state.good.fetchedAt < options.staleMaxAgeMs
+      ? state.good.keys
+      : undefined;
+  }
+
+  function backoffMs(failures: number): number {
+    const cap = Math.min(options.retryMaxMs, options.cacheMaxAgeMs);
+    return Math.min(options.retryMinMs * 2 ** (failures - 1), cap);
+  }
+
+  function load(uri: string, state: UriState): Promise<readonly PublicJwk[]> {
+    state.attemptedAt = now();
+    const pending = fetchKeySet(uri, options)
+      .then(
+        (keys) => {
+          state.good = { keys, fetchedAt: now() };
+          state.failures = 0;
+          state.retryAt = Number.NEGATIVE_INFINITY;
+          return keys;
+        },
+        (error: unknown) => {
+          const failedAt = now();
+          state.failures += 1;
+          state.lastFailure = error instanceof OAuthError ? (error.detail ?? error.message) : String(error);
+          state.retryAt = failedAt + backoffMs(state.failures);
+          const stale = staleKeys(state, failedAt);
+          if (stale !== undefined) return stale;
+          throw error;
+        },
+      )
+      .finally(() => {
+        state.inflight = undefined;
+      });
+    state.inflight = pending;
     return pending;
   }
 
   return {
     async keys(uri) {
-      const entry = cache.get(uri);
-      if (entry !== undefined && options.clock.now().getTime() - entry.fetchedAt < options.cacheMaxAgeMs) {
-        return entry.keys;
+      const state = stateOf(uri);
+      const at = now();
+      if (state.good !== undefined && at - state.good.fetchedAt < options.cacheMaxAgeMs)
+        return state.good.keys;
+      if (state.inflight !== undefined) return state.inflight;
+      if (at < state.retryAt) {
+        const stale = staleKeys(state, at);
+        if (stale !== undefined) return stale;
+        throw jwksUnavailable(
+          `${uri} failed ${state.failures} time(s), next attempt in ${state.retryAt - at} ms; last: ${state.lastFailure}`,
+        );
       }
-      return load(uri);
+      return load(uri, state);
     },
     async refresh(uri) {
-      const entry = cache.get(uri);
-      if (entry !== undefined && options.clock.now().getTime() - entry.fetchedAt < options.cooldownMs) {
-        return null;
-      }
-      return load(uri);
+      const state = stateOf(uri);
+      // Joining a fetch under way costs the issuer nothing.
+      if (state.inflight !== undefined) return state.inflight;
+      const at = now();
+      if (at - state.attemptedAt < options.cooldownMs || at < state.retryAt) return null;
+      return load(uri, state);
     },
   };
-}
-
-async function fetchKeySet(uri: string, options: RemoteJwksOptions): Promise<readonly PublicJwk[]> {
-  const problem = jwksUriProblem(uri);
-  if (problem !== null) throw unavailable(problem);
-  let response: Response;
-  try {
-    response = await options.fetch(uri, {
-      method: "GET",
-      headers: { accept: "application/jwk-set+json, application/json" },
-      redirect: "error",
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-  } catch (error) {
-    throw unavailable(`fetching ${uri} failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (response.status !== 200) {
-    await response.body?.cancel();
-    throw unavailable(`fetching ${uri} answered ${response.status}`);
-  }
-  const body = await readLimited(response, options.maxResponseBytes, uri);
-  let document: unknown;
-  try {
-    document = JSON.parse(body);
-  } catch {
-    throw unavailable(`${uri} did not answer JSON`);
-  }
-  const keys = (document as { keys?: unknown } | null)?.keys;
-  if (!Array.isArray(keys)) throw unavailable(`${uri} did not answer a JWK Set`);
-  // A published set may mix in encryption or unsupported keys; only usable signature keys are kept.
-  return keys.flatMap((key: unknown) => {
-    const parsed = parsePublicJwk(key);
-    return parsed.ok ? [parsed.key] : [];
-  });
-}
-
-async function readLimited(response: Response, maxBytes: number, uri: string): Promise<string> {
-  const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) {
-    await response.body?.cancel();
-    throw unavailable(`${uri} key set is larger than ${maxBytes} bytes`);
-  }
-  if (response.body === null) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw unavailable(`${uri} key set is larger than ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
 }
