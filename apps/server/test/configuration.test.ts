@@ -23,6 +23,10 @@ describe("configuration", () => {
       shutdownTimeoutSeconds: 10,
       logLevel: "info",
       console: true,
+      authFailuresPerClient: 10,
+      authFailuresPerAddress: 50,
+      authFailureWindowSeconds: 60,
+      clientAddressHeader: undefined,
     });
   });
 
@@ -34,6 +38,10 @@ describe("configuration", () => {
       JWTGRANT_CLOCK_SKEW: "0",
       LOG_LEVEL: "WARN",
       JWTGRANT_CONSOLE: "OFF",
+      JWTGRANT_AUTH_FAILURES_PER_CLIENT: "5",
+      JWTGRANT_AUTH_FAILURES_PER_ADDRESS: "0",
+      JWTGRANT_AUTH_FAILURE_WINDOW: "300",
+      JWTGRANT_CLIENT_ADDRESS_HEADER: "X-Forwarded-For",
     });
     expect(config).toMatchObject({
       issuer: "http://localhost:9000",
@@ -42,6 +50,10 @@ describe("configuration", () => {
       clockSkewSeconds: 0,
       logLevel: "warn",
       console: false,
+      authFailuresPerClient: 5,
+      authFailuresPerAddress: 0,
+      authFailureWindowSeconds: 300,
+      clientAddressHeader: "x-forwarded-for",
     });
   });
 
@@ -55,6 +67,10 @@ describe("configuration", () => {
     [{ JWTGRANT_SIGNING_ALG: "HS256" }, /^JWTGRANT_SIGNING_ALG: /],
     [{ LOG_LEVEL: "loud" }, /^LOG_LEVEL: /],
     [{ JWTGRANT_CONSOLE: "yes" }, /^JWTGRANT_CONSOLE: expected on or off/],
+    [{ JWTGRANT_AUTH_FAILURES_PER_CLIENT: "-1" }, /^JWTGRANT_AUTH_FAILURES_PER_CLIENT: /],
+    [{ JWTGRANT_AUTH_FAILURES_PER_ADDRESS: "many" }, /^JWTGRANT_AUTH_FAILURES_PER_ADDRESS: /],
+    [{ JWTGRANT_AUTH_FAILURE_WINDOW: "0" }, /^JWTGRANT_AUTH_FAILURE_WINDOW: /],
+    [{ JWTGRANT_CLIENT_ADDRESS_HEADER: "x forwarded" }, /^JWTGRANT_CLIENT_ADDRESS_HEADER: expected a header/],
   ])("refuses %o with a message naming the variable", (env, message) => {
     expect(() => readServerConfig(env)).toThrow(ConfigError);
     expect(() => readServerConfig(env)).toThrow(message);
