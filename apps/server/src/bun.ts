@@ -4,12 +4,13 @@ import { runServer } from "./run-server.js";
 interface BunServer {
   readonly port: number;
   stop(closeActiveConnections?: boolean): Promise<void>;
+  requestIP(request: Request): { readonly address: string } | null;
 }
 declare const Bun: {
   serve(options: {
     port: number;
     hostname: string;
-    fetch: (request: Request) => Response | Promise<Response>;
+    fetch: (request: Request, server: BunServer) => Response | Promise<Response>;
   }): BunServer;
 };
 
@@ -20,6 +21,8 @@ await runServer({
   // Bun's node:crypto verifies and signs ES256 about 1.6 times as fast as its Web Crypto, with the same
   // results (the JwsCrypto contract runs on Bun in `test:bun`).
   crypto: createNodeJwsCrypto(),
+  // Bun passes its server to `fetch` beside the request; the server knows each request's peer.
+  clientAddress: (request, env) => (env as BunServer | undefined)?.requestIP(request)?.address,
   serve: async (fetch, { port, host }) => {
     const server = Bun.serve({ port, hostname: host, fetch });
     return {

@@ -1,9 +1,10 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { createCachedStorage, createEngine, type JwsCrypto, systemClock } from "@jwtgrant/core";
-import { createHttpApp } from "@jwtgrant/http-hono";
+import { type ClientAddress, createHttpApp } from "@jwtgrant/http-hono";
 import { createPgliteStorage, createPostgresStorage, type DatabaseStorage } from "@jwtgrant/storage-postgres";
 import { type AdminToken, resolveAdminToken } from "./admin-token.js";
+import { forwardedClientAddress } from "./client-address.js";
 import type { ServerConfig } from "./config/server-config.js";
 import type { JsonLogger } from "./json-logger.js";
 
@@ -13,6 +14,14 @@ export interface ComposedServer {
   readonly adminToken: AdminToken;
   /** Stops the periodic purge and closes the database. */
   close(): Promise<void>;
+}
+
+/** What the runtime brings to the composition. */
+export interface RuntimeServices {
+  /** Default: jose on Web Crypto. */
+  readonly crypto?: JwsCrypto;
+  /** The peer address of a request, from what the runtime passes `fetch` besides the request. */
+  readonly clientAddress: ClientAddress;
 }
 
 async function openStorage(config: ServerConfig): Promise<DatabaseStorage> {
@@ -27,7 +36,7 @@ async function openStorage(config: ServerConfig): Promise<DatabaseStorage> {
 export async function composeServer(
   config: ServerConfig,
   logger: JsonLogger,
-  crypto?: JwsCrypto,
+  { crypto, clientAddress }: RuntimeServices,
 ): Promise<ComposedServer> {
   await mkdir(config.dataDir, { recursive: true });
   const storage = await openStorage(config);
@@ -53,7 +62,20 @@ export async function composeServer(
     const adminToken = await resolveAdminToken(config.adminToken, config.dataDir);
     const app = createHttpApp(
       { engine, ready: () => storage.ping(), recentDecisions: (limit) => storage.auditLog.recent(limit) },
-      { adminToken: adminToken.token, logger: logger.request, console: config.console },
+      {
+        adminToken: adminToken.token,
+        logger: logger.request,
+        console: config.console,
+        failedAuthenticationLimits: {
+          maxFailuresPerClient: config.authFailuresPerClient,
+          maxFailuresPerAddress: config.authFailuresPerAddress,
+          windowSeconds: config.authFailureWindowSeconds,
+        },
+        clientAddress:
+          config.clientAddressHeader === undefined
+            ? clientAddress
+            : forwardedClientAddress(config.clientAddressHeader, clientAddress),
+      },
     );
 
     const purge = setInterval(() => {

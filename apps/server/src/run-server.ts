@@ -1,6 +1,5 @@
 import process from "node:process";
-import type { JwsCrypto } from "@jwtgrant/core";
-import { composeServer } from "./compose-server.js";
+import { composeServer, type RuntimeServices } from "./compose-server.js";
 import { ConfigError } from "./config/config-error.js";
 import { readEnvironment } from "./config/read-environment.js";
 import { readServerConfig } from "./config/server-config.js";
@@ -15,11 +14,13 @@ export interface RuntimeServer {
   stop(graceMs: number): Promise<void>;
 }
 
-/** What differs between Node, Bun and Deno: only how to serve HTTP, and which crypto is fastest there. */
-export interface Runtime {
+/**
+ * What differs between Node, Bun and Deno: how to serve HTTP, which crypto is fastest there, and where the
+ * peer address of a request is found in what the runtime passes `fetch` besides it.
+ */
+export interface Runtime extends RuntimeServices {
   readonly name: "node" | "bun" | "deno";
   serve(fetch: FetchHandler, address: { port: number; host: string }): Promise<RuntimeServer>;
-  readonly crypto?: JwsCrypto;
   /** How to hear SIGTERM and SIGINT. Default: `process.once`. */
   onShutdownSignal?(signal: ShutdownSignal, handler: () => void): void;
 }
@@ -44,7 +45,7 @@ export async function runServer(runtime: Runtime): Promise<void> {
   const logger = createJsonLogger(config.logLevel, write);
   let composed: Awaited<ReturnType<typeof composeServer>>;
   try {
-    composed = await composeServer(config, logger, runtime.crypto);
+    composed = await composeServer(config, logger, runtime);
   } catch (error) {
     logger.log("error", "start-up failed", { error: error instanceof Error ? error.message : String(error) });
     process.exit(1);

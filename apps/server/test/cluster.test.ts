@@ -7,7 +7,7 @@ import {
   partnerAssertion,
   registerPartner,
 } from "./support/classic-flow.js";
-import { type RunningServer, startServer, tempDataDir } from "./support/server-process.js";
+import { ADMIN_TOKEN, type RunningServer, startServer, tempDataDir } from "./support/server-process.js";
 import { createTestDatabase, hasPostgres, type TestDatabase } from "./support/test-database.js";
 
 const ISSUER = "http://jwtgrant.cluster.test";
@@ -78,6 +78,33 @@ describe.runIf(hasPostgres)("two server processes on one PostgreSQL", () => {
     for (const server of [a, b]) {
       const jwks = (await (await fetch(`${server.url}/oauth2/jwks`)).json()) as { keys: { kid: string }[] };
       expect(jwks.keys.map((key) => key.kid)).toContain(rotated.kid);
+    }
+  });
+
+  it("ends a console session signed out on one for the other too", async () => {
+    const form = (url: string, body: Record<string, string>, cookie?: string) =>
+      fetch(url, {
+        method: "POST",
+        redirect: "manual",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          origin: new URL(url).origin,
+          ...(cookie === undefined ? {} : { cookie }),
+        },
+        body: new URLSearchParams(body).toString(),
+      });
+    const page = (server: RunningServer, cookie: string) =>
+      fetch(`${server.url}/console`, { redirect: "manual", headers: { cookie } });
+    const signIn = await form(`${a.url}/console/sign-in`, { token: ADMIN_TOKEN });
+    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const overview = await page(b, cookie);
+    expect(overview.status).toBe(200);
+    const csrfToken = /name="csrf_token" value="([^"]+)"/.exec(await overview.text())?.[1] ?? "";
+    expect((await form(`${a.url}/console/sign-out`, { csrf_token: csrfToken }, cookie)).status).toBe(303);
+    for (const server of [a, b]) {
+      const replayed = await page(server, cookie);
+      expect(replayed.status).toBe(303);
+      expect(replayed.headers.get("location")).toBe("/console/sign-in");
     }
   });
 });

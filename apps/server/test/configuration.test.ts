@@ -24,6 +24,10 @@ describe("configuration", () => {
       logLevel: "info",
       console: true,
       jwksStaleMaxAgeSeconds: 86400,
+      authFailuresPerClient: 10,
+      authFailuresPerAddress: 50,
+      authFailureWindowSeconds: 60,
+      clientAddressHeader: undefined,
     });
   });
 
@@ -36,6 +40,10 @@ describe("configuration", () => {
       LOG_LEVEL: "WARN",
       JWTGRANT_CONSOLE: "OFF",
       JWTGRANT_JWKS_STALE_MAX_AGE: "0",
+      JWTGRANT_AUTH_FAILURES_PER_CLIENT: "5",
+      JWTGRANT_AUTH_FAILURES_PER_ADDRESS: "0",
+      JWTGRANT_AUTH_FAILURE_WINDOW: "300",
+      JWTGRANT_CLIENT_ADDRESS_HEADER: "X-Forwarded-For",
     });
     expect(config).toMatchObject({
       issuer: "http://localhost:9000",
@@ -45,6 +53,10 @@ describe("configuration", () => {
       logLevel: "warn",
       console: false,
       jwksStaleMaxAgeSeconds: 0,
+      authFailuresPerClient: 5,
+      authFailuresPerAddress: 0,
+      authFailureWindowSeconds: 300,
+      clientAddressHeader: "x-forwarded-for",
     });
   });
 
@@ -62,6 +74,10 @@ describe("configuration", () => {
       { JWTGRANT_JWKS_STALE_MAX_AGE: "1d" },
       /^JWTGRANT_JWKS_STALE_MAX_AGE: expected a whole number from 0 to 604800/,
     ],
+    [{ JWTGRANT_AUTH_FAILURES_PER_CLIENT: "-1" }, /^JWTGRANT_AUTH_FAILURES_PER_CLIENT: /],
+    [{ JWTGRANT_AUTH_FAILURES_PER_ADDRESS: "many" }, /^JWTGRANT_AUTH_FAILURES_PER_ADDRESS: /],
+    [{ JWTGRANT_AUTH_FAILURE_WINDOW: "0" }, /^JWTGRANT_AUTH_FAILURE_WINDOW: /],
+    [{ JWTGRANT_CLIENT_ADDRESS_HEADER: "x forwarded" }, /^JWTGRANT_CLIENT_ADDRESS_HEADER: expected a header/],
   ])("refuses %o with a message naming the variable", (env, message) => {
     expect(() => readServerConfig(env)).toThrow(ConfigError);
     expect(() => readServerConfig(env)).toThrow(message);

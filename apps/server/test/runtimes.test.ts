@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { exchange, partnerAssertion, registerPartner, runClassicFlow } from "./support/classic-flow.js";
+import {
+  exchange,
+  oauthPost,
+  partnerAssertion,
+  registerPartner,
+  runClassicFlow,
+} from "./support/classic-flow.js";
 import { type RuntimeName, startServer, tempDataDir } from "./support/server-process.js";
 
 describe.each<RuntimeName>(["node", "bun", "deno"])("the server on %s, embedded database", (runtime) => {
@@ -36,6 +42,38 @@ describe.each<RuntimeName>(["node", "bun", "deno"])("the server on %s, embedded 
       expect(await oversized.json()).toMatchObject({ error: "invalid_request" });
       const tokens = await exchange(server.url, client, await partnerAssertion(server.url));
       expect(tokens.access_token).toEqual(expect.any(String));
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+
+  it("refuses a client address after repeated failed authentications, whatever X-Forwarded-For says", async () => {
+    const server = await startServer({
+      runtime,
+      dataDir: await tempDataDir(),
+      env: { JWTGRANT_AUTH_FAILURES_PER_ADDRESS: "3" },
+    });
+    try {
+      const client = await registerPartner(server.url);
+      for (let i = 0; i < 3; i++) {
+        const guess = { clientId: crypto.randomUUID(), clientSecret: "guess" };
+        expect((await oauthPost(server.url, "/oauth2/introspect", guess, { token: "x" })).status).toBe(401);
+      }
+      const refused = await fetch(`${server.url}/oauth2/token`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          authorization: `Basic ${btoa(`${client.clientId}:${client.clientSecret}`)}`,
+          "x-forwarded-for": "198.51.100.23",
+        },
+        body: new URLSearchParams({
+          grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
+          assertion: await partnerAssertion(server.url),
+        }).toString(),
+      });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await refused.json()).toMatchObject({ error: "temporarily_unavailable" });
     } finally {
       expect(await server.stop()).toBe(0);
     }

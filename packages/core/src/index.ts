@@ -7,6 +7,14 @@ export {
   JWT_BEARER_CLIENT_ASSERTION_TYPE,
   type PresentedClientAuthentication,
 } from "./client-auth/client-credentials.js";
+export {
+  type AuthenticationSource,
+  createFailedAuthenticationLimiter,
+  type FailedAuthenticationLimiter,
+  type FailedAuthenticationLimiterOptions,
+  type FailedAuthenticationLimits,
+} from "./client-auth/failed-authentication-limiter.js";
+export { presentedClientId } from "./client-auth/presented-client-id.js";
 export { createJoseJwsCrypto } from "./crypto/jose-jws-crypto.js";
 export * from "./domain/algorithms.js";
 export * from "./domain/client.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { JWT_BEARER_CLIENT_ASSERTION_TYPE } from "../src/client-auth/client-credentials.js";
+import { presentedClientId } from "../src/client-auth/presented-client-id.js";
 import { signTestJws } from "../src/testing/sign-test-jws.js";
 import { expectOAuthError } from "./support/expect-oauth-error.js";
 import { createHarness, SERVER, sharedTestKey, TOKEN_ENDPOINT } from "./support/harness.js";
@@ -199,5 +200,19 @@ describe("private_key_jwt (RFC 7523 §2.2)", () => {
       }),
       "invalid_request",
     );
+  });
+});
+
+describe("the client a request claims to be, before authentication", () => {
+  it("is the Basic user, the client_id parameter, or the iss of a readable client assertion", async () => {
+    const key = await sharedTestKey("ES256", "client-key");
+    const assertion = await signTestJws(key, { iss: "by-assertion", sub: "by-assertion" });
+    expect(presentedClientId({ basic: { clientId: "by-basic", clientSecret: "s" } }, 16384)).toBe("by-basic");
+    expect(presentedClientId({ clientId: "by-post", clientSecret: "s" }, 16384)).toBe("by-post");
+    expect(presentedClientId({ clientAssertion: assertion }, 16384)).toBe("by-assertion");
+    expect(presentedClientId({ clientId: "named", clientAssertion: assertion }, 16384)).toBe("named");
+    expect(presentedClientId({ clientAssertion: "not.a.jws" }, 16384)).toBeUndefined();
+    expect(presentedClientId({ clientAssertion: assertion }, 10)).toBeUndefined();
+    expect(presentedClientId({}, 16384)).toBeUndefined();
   });
 });

@@ -1,4 +1,9 @@
-import type { Engine, GrantAuditEntry } from "@jwtgrant/core";
+import {
+  createFailedAuthenticationLimiter,
+  type Engine,
+  type FailedAuthenticationLimits,
+  type GrantAuditEntry,
+} from "@jwtgrant/core";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { createAdminApi } from "./admin/create-admin-api.js";
@@ -13,7 +18,9 @@ import {
   NOT_FOUND,
   PAYLOAD_TOO_LARGE,
 } from "./errors/error-response.js";
+import { type ClientAddress, nodeClientAddress } from "./oauth/client-address.js";
 import { introspectionEndpoint } from "./oauth/introspection-endpoint.js";
+import { limitedClientAuthentication } from "./oauth/limited-client-authentication.js";
 import { revocationEndpoint } from "./oauth/revocation-endpoint.js";
 import { tokenEndpoint } from "./oauth/token-endpoint.js";
 import { createMetrics, type Metrics } from "./observability/metrics.js";
@@ -40,6 +47,16 @@ export interface HttpAppOptions {
   readonly metrics?: Metrics;
   /** Serve the management console at `/console`. Default true. */
   readonly console?: boolean;
+  /**
+   * When repeated failed client authentications get 429 at the token, revocation and introspection
+   * endpoints. Default: 10 per client_id and 50 per address within 60 s, at most 10000 keys of each.
+   */
+  readonly failedAuthenticationLimits?: FailedAuthenticationLimits;
+  /**
+   * The address of the peer that sent a request, for the per-address limit. Default: the socket address
+   * under `@hono/node-server`, none elsewhere (then only the per-client limit applies).
+   */
+  readonly clientAddress?: ClientAddress;
 }
 
 type Env = { Variables: ObservedVariables };
@@ -75,7 +92,16 @@ export function createHttpApp(services: HttpServices, options: HttpAppOptions): 
   app.use("/admin/*", bodyLimit({ maxSize: maxBodyBytes, onError: (c) => refuse(c, PAYLOAD_TOO_LARGE) }));
 
   // The OAuth endpoints read their bodies themselves, within the same limit, to stay on the adapter's fast path.
-  const oauth = { engine, maxBodyBytes };
+  const limiter = createFailedAuthenticationLimiter({
+    clock: engine.clock,
+    ...options.failedAuthenticationLimits,
+  });
+  const authenticateClient = limitedClientAuthentication(
+    engine,
+    limiter,
+    options.clientAddress ?? nodeClientAddress,
+  );
+  const oauth = { engine, maxBodyBytes, authenticateClient };
   app.post("/oauth2/token", tokenEndpoint(oauth));
   app.post("/oauth2/revoke", revocationEndpoint(oauth));
   app.post("/oauth2/introspect", introspectionEndpoint(oauth));

@@ -1,3 +1,4 @@
 export { createHttpApp, type HttpAppOptions, type HttpServices } from "./create-http-app.js";
+export { type ClientAddress, nodeClientAddress } from "./oauth/client-address.js";
 export { createMetrics, type Metrics } from "./observability/metrics.js";
 export type { RequestLogger, RequestLogRecord } from "./observability/request-log.js";

@@ -1,16 +1,24 @@
-import { createEngine, createMemoryStorage } from "@jwtgrant/core";
-import { createFrozenClock } from "@jwtgrant/core/testing";
+import { createEngine, createMemoryStorage, type Storage } from "@jwtgrant/core";
+import { createFrozenClock, type FrozenClock } from "@jwtgrant/core/testing";
 import { createHttpApp } from "../src/create-http-app.js";
 
 export const SERVER = "https://as.example.com";
 export const ADMIN_TOKEN = "admin-token-for-tests-0123456789";
 const ORIGIN = "http://localhost";
 
+export interface ConsoleHarnessOptions {
+  readonly console?: boolean;
+  /** The public issuer URL. Default `SERVER`, an https URL. */
+  readonly issuer?: string;
+  /** Another instance's storage and clock, to run a second instance beside it. Default: fresh ones. */
+  readonly shared?: { readonly storage: Storage; readonly clock: FrozenClock };
+}
+
 /** The whole app on in-memory storage, with its first signing key, and a browser-like way to drive its console. */
-export async function createConsoleHarness(options: { console?: boolean } = {}) {
-  const clock = createFrozenClock(new Date(Math.floor(Date.now() / 1000) * 1000));
-  const storage = createMemoryStorage({ clock });
-  const engine = createEngine({ storage, clock }, { issuer: SERVER });
+export async function createConsoleHarness(options: ConsoleHarnessOptions = {}) {
+  const clock = options.shared?.clock ?? createFrozenClock(new Date(Math.floor(Date.now() / 1000) * 1000));
+  const storage = options.shared?.storage ?? createMemoryStorage({ clock });
+  const engine = createEngine({ storage, clock }, { issuer: options.issuer ?? SERVER });
   const app = createHttpApp(
     { engine, ready: async () => {}, recentDecisions: (limit) => storage.auditLog.recent(limit) },
     { adminToken: ADMIN_TOKEN, ...(options.console === undefined ? {} : { console: options.console }) },
@@ -52,10 +60,19 @@ export async function createConsoleHarness(options: { console?: boolean } = {}) 
   return {
     app,
     engine,
+    storage,
     clock,
+    /** The session cookie (`name=value`) the browser holds; it may be set to replay another one. */
+    get cookie() {
+      return cookie;
+    },
+    set cookie(value: string | undefined) {
+      cookie = value;
+    },
     get,
     post,
     submit,
+    csrfToken,
     async signIn() {
       const response = await post("/console/sign-in", { token: ADMIN_TOKEN });
       const set = response.headers.get("set-cookie");
@@ -65,3 +82,5 @@ export async function createConsoleHarness(options: { console?: boolean } = {}) 
     },
   };
 }
+
+export type ConsoleHarness = Awaited<ReturnType<typeof createConsoleHarness>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, createConsoleHarness } from "./console-harness.js";
+import { ADMIN_TOKEN, type ConsoleHarness, createConsoleHarness } from "./console-harness.js";
 
 const PAGES = [
   "/console",
@@ -26,18 +26,25 @@ describe("console sessions", () => {
     }
   });
 
-  it("sets an HttpOnly, SameSite=Strict session cookie, Secure only over https", async () => {
-    const harness = await createConsoleHarness();
-    const cookie = (await harness.signIn()).headers.get("set-cookie") ?? "";
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    expect(cookie).not.toMatch(/Secure/);
-    const https = await harness.app.request("https://console.example.com/console/sign-in", {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://console.example.com" },
-      body: `token=${ADMIN_TOKEN}`,
-    });
-    expect(https.headers.get("set-cookie")).toMatch(/Secure/);
+  it("sets an HttpOnly, SameSite=Strict session cookie, Secure iff the public issuer URL is https", async () => {
+    const signIn = (harness: ConsoleHarness, url: string) =>
+      harness.app.request(url, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: new URL(url).origin },
+        body: `token=${ADMIN_TOKEN}`,
+      });
+    // Behind a proxy that terminates TLS, the request the app sees is http: the cookie must be Secure anyway.
+    const behindProxy = await createConsoleHarness({ issuer: "https://as.example.com" });
+    const proxied = (await signIn(behindProxy, "http://10.0.0.5:8080/console/sign-in")).headers.get(
+      "set-cookie",
+    );
+    expect(proxied).toMatch(/HttpOnly/);
+    expect(proxied).toMatch(/SameSite=Strict/);
+    expect(proxied).toMatch(/; Secure/);
+    const local = await createConsoleHarness({ issuer: "http://localhost:8080" });
+    const direct = (await signIn(local, "https://localhost:8080/console/sign-in")).headers.get("set-cookie");
+    expect(direct).toMatch(/HttpOnly/);
+    expect(direct).not.toMatch(/Secure/);
   });
 
   it("refuses a wrong token with an error beside the field", async () => {
@@ -48,16 +55,54 @@ describe("console sessions", () => {
     expect(await response.text()).toMatch(/id="token-error"[^>]*>That is not the admin token/);
   });
 
-  it("refuses a forged cookie and ends the session on sign-out", async () => {
+  it("refuses a forged cookie", async () => {
     const harness = await createConsoleHarness();
     const forged = await harness.app.request("/console", {
       headers: { cookie: "jwtgrant_console=abc.9999999999.xyz" },
     });
     expect(forged.status).toBe(303);
-    await harness.signIn();
-    const out = await harness.submit("/console/sign-out", {});
+    expect(forged.headers.get("location")).toBe("/console/sign-in");
+  });
+
+  it("ends the session on sign-out, for the old cookie too, on every instance sharing the storage", async () => {
+    const first = await createConsoleHarness();
+    const second = await createConsoleHarness({ shared: first });
+    await first.signIn();
+    const cookie = first.cookie;
+    second.cookie = cookie;
+    expect((await second.get("/console")).status).toBe(200);
+    const csrfToken = await first.csrfToken();
+
+    const out = await first.submit("/console/sign-out", {});
     expect(out.status).toBe(303);
+    expect(out.headers.get("location")).toBe("/console/sign-in");
     expect(out.headers.get("set-cookie")).toMatch(/Max-Age=0/);
+
+    // The browser would forget the cookie; a copy of it replayed is refused all the same.
+    expect(first.cookie).toBe(cookie);
+    for (const instance of [first, second]) {
+      const page = await instance.get("/console");
+      expect(page.status).toBe(303);
+      expect(page.headers.get("location")).toBe("/console/sign-in");
+      const before = (await instance.engine.signingKeys.list()).length;
+      const rotate = await instance.post("/console/keys/rotate", { csrf_token: csrfToken });
+      expect(rotate.status).toBe(403);
+      expect((await instance.engine.signingKeys.list()).length).toBe(before);
+    }
+    // Signing in again opens a new session.
+    await second.signIn();
+    expect((await second.get("/console")).status).toBe(200);
+  });
+
+  it("expires a session exactly at its maximum age, by the engine's clock", async () => {
+    const harness = await createConsoleHarness();
+    await harness.signIn();
+    harness.clock.advance(8 * 3600 - 1);
+    expect((await harness.get("/console")).status).toBe(200);
+    harness.clock.advance(1);
+    const expired = await harness.get("/console");
+    expect(expired.status).toBe(303);
+    expect(expired.headers.get("location")).toBe("/console/sign-in");
   });
 
   it("puts the security headers on every console response", async () => {

@@ -26,11 +26,18 @@ export interface ServerConfig {
   readonly console: boolean;
   /** How old a JWKS URI's last key set may grow while the URI fails, before its issuer gets 503. */
   readonly jwksStaleMaxAgeSeconds: number;
+  /** Failed client authentications of one client_id, and from one address, within the window; 0: no limit. */
+  readonly authFailuresPerClient: number;
+  readonly authFailuresPerAddress: number;
+  readonly authFailureWindowSeconds: number;
+  /** `undefined`: the client address is the socket's peer; else this header, set by a trusted proxy. */
+  readonly clientAddressHeader: string | undefined;
 }
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
 const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error"];
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const MIN_ADMIN_TOKEN_LENGTH = 32;
 
 function integer(env: Environment, name: string, fallback: number, min: number, max: number): number {
@@ -82,6 +89,12 @@ export function readServerConfig(env: Environment): ServerConfig {
   if (consoleSetting !== "on" && consoleSetting !== "off") {
     throw new ConfigError(`JWTGRANT_CONSOLE: expected on or off, got "${consoleSetting}"`);
   }
+  const clientAddressHeader = env.JWTGRANT_CLIENT_ADDRESS_HEADER || undefined;
+  if (clientAddressHeader !== undefined && !HEADER_NAME.test(clientAddressHeader)) {
+    throw new ConfigError(
+      `JWTGRANT_CLIENT_ADDRESS_HEADER: expected a header name, got "${clientAddressHeader}"`,
+    );
+  }
   return {
     port,
     host: env.HOST || "127.0.0.1",
@@ -100,5 +113,9 @@ export function readServerConfig(env: Environment): ServerConfig {
     logLevel: level,
     console: consoleSetting === "on",
     jwksStaleMaxAgeSeconds: integer(env, "JWTGRANT_JWKS_STALE_MAX_AGE", 86_400, 0, 604_800),
+    authFailuresPerClient: integer(env, "JWTGRANT_AUTH_FAILURES_PER_CLIENT", 10, 0, 1_000_000),
+    authFailuresPerAddress: integer(env, "JWTGRANT_AUTH_FAILURES_PER_ADDRESS", 50, 0, 1_000_000),
+    authFailureWindowSeconds: integer(env, "JWTGRANT_AUTH_FAILURE_WINDOW", 60, 1, 86_400),
+    clientAddressHeader: clientAddressHeader?.toLowerCase(),
   };
 }

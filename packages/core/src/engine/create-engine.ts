@@ -1,4 +1,5 @@
 import * as clients from "../admin/clients.js";
+import { endConsoleSession, isConsoleSessionEnded } from "../admin/console-sessions.js";
 import * as issuers from "../admin/trusted-issuers.js";
 import { validateAssertion } from "../assertion/validate-assertion.js";
 import { authenticateClient } from "../client-auth/authenticate-client.js";
@@ -71,6 +72,8 @@ export function createEngine(deps: EngineDependencies, options: EngineOptions) {
   };
   return {
     settings,
+    /** The engine's time, for adapters that keep time of their own (console sessions, rate limits). */
+    clock,
     authenticateClient: bind(ctx, authenticateClient),
     exchangeJwtBearer: bind(ctx, exchangeJwtBearer),
     refreshTokens: bind(ctx, refreshTokens),
@@ -101,6 +104,10 @@ export function createEngine(deps: EngineDependencies, options: EngineOptions) {
     signingKeys: {
       list: bind(ctx, async (c) => (await c.storage.signingKeys.list()).map(toView)),
       rotate: bind(ctx, async (c) => toView(await rotateSigningKey(c))),
+    },
+    consoleSessions: {
+      end: bind(ctx, endConsoleSession),
+      isEnded: bind(ctx, isConsoleSessionEnded),
     },
   };
 }

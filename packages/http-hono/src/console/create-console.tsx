@@ -26,10 +26,13 @@ const RECENT_DECISIONS = 20;
 
 /** The management console, to be mounted at `/console`: server-rendered pages over the engine's admin use cases. */
 export function createConsole(engine: Engine, options: ConsoleOptions): Hono<ConsoleEnv> {
-  const signer = createSessionSigner(options.adminToken, SESSION_DURATION_SECONDS);
+  const signer = createSessionSigner(options.adminToken, SESSION_DURATION_SECONDS, engine.clock);
   const expectedToken = sha256(options.adminToken);
+  const publicUrl = new URL(engine.settings.issuer);
+  // Secure from the public issuer URL, not the request: behind a proxy that terminates TLS the request is http.
+  const cookieOptions = { path: CONSOLE_BASE, secure: publicUrl.protocol === "https:" } as const;
   const app = new Hono<ConsoleEnv>();
-  app.use("*", securityHeaders, requireSameOrigin(new URL(engine.settings.issuer).origin));
+  app.use("*", securityHeaders, requireSameOrigin(publicUrl.origin));
 
   app.get("/style.css", (c) => c.body(STYLESHEET, 200, { "content-type": "text/css; charset=utf-8" }));
   app.get("/sign-in", (c) => c.html(<SignInPage />));
@@ -38,20 +41,20 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Hono<Con
     if (!digestsEqual(await sha256(presented), await expectedToken)) {
       return c.html(<SignInPage error="That is not the admin token." />, 401);
     }
-    const cookie = await signer.issue(Math.floor(Date.now() / 1000));
-    setCookie(c, SESSION_COOKIE, cookie, {
-      path: CONSOLE_BASE,
+    setCookie(c, SESSION_COOKIE, await signer.issue(), {
+      ...cookieOptions,
       httpOnly: true,
       sameSite: "Strict",
-      secure: new URL(c.req.url).protocol === "https:",
       maxAge: SESSION_DURATION_SECONDS,
     });
     return c.redirect(CONSOLE_BASE, 303);
   });
 
-  app.use("*", requireSession(signer));
-  app.post("/sign-out", (c) => {
-    deleteCookie(c, SESSION_COOKIE, { path: CONSOLE_BASE });
+  app.use("*", requireSession(signer, engine));
+  app.post("/sign-out", async (c) => {
+    const session = c.get("session");
+    await engine.consoleSessions.end(session.id, session.expiresAt);
+    deleteCookie(c, SESSION_COOKIE, cookieOptions);
     return c.redirect(`${CONSOLE_BASE}/sign-in`, 303);
   });
   app.get("/", async (c) => {

@@ -1,3 +1,4 @@
+import type { Engine } from "@jwtgrant/core";
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { digestsEqual, sha256 } from "../admin/digest-equal.js";
@@ -8,12 +9,14 @@ import type { SessionSigner } from "./session-signer.js";
 export const CSRF_FIELD = "csrf_token";
 
 /**
- * Lets a request through only with a valid session cookie; a POST must also carry the session's CSRF
- * token. Without a session, a page request is sent to the sign-in page.
+ * Lets a request through only with a valid session cookie of a session not signed out (asked of the
+ * storage, so a sign-out on one instance holds on all); a POST must also carry the session's CSRF token.
+ * Without a session, a page request is sent to the sign-in page.
  */
-export function requireSession(signer: SessionSigner): MiddlewareHandler<ConsoleEnv> {
+export function requireSession(signer: SessionSigner, engine: Engine): MiddlewareHandler<ConsoleEnv> {
   return async (c, next) => {
-    const session = await signer.verify(getCookie(c, SESSION_COOKIE), Math.floor(Date.now() / 1000));
+    const signed = await signer.verify(getCookie(c, SESSION_COOKIE));
+    const session = signed !== null && !(await engine.consoleSessions.isEnded(signed.id)) ? signed : null;
     if (session === null) {
       return c.req.method === "GET"
         ? c.redirect(`${CONSOLE_BASE}/sign-in`, 303)

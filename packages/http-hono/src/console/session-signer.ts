@@ -1,3 +1,4 @@
+import type { Clock } from "@jwtgrant/core";
 import { digestsEqual, sha256 } from "../admin/digest-equal.js";
 
 const encoder = new TextEncoder();
@@ -7,13 +8,17 @@ export interface ConsoleSession {
   readonly id: string;
   /** The hidden form field every POST of this session must carry. */
   readonly csrfToken: string;
+  readonly expiresAt: Date;
 }
 
 export interface SessionSigner {
-  /** The cookie value of a new session, valid for the signer's session duration. */
-  issue(nowSeconds: number): Promise<string>;
-  /** The session a cookie value names, or `null` when it is forged, malformed or expired. */
-  verify(cookie: string | undefined, nowSeconds: number): Promise<ConsoleSession | null>;
+  /** The cookie value of a new session, valid for the signer's session duration from the clock's now. */
+  issue(): Promise<string>;
+  /**
+   * The session a cookie value names, or `null` when it is forged, malformed or expired. Whether the
+   * session was ended (signed out) is not the signer's concern.
+   */
+  verify(cookie: string | undefined): Promise<ConsoleSession | null>;
 }
 
 function base64url(bytes: ArrayBuffer | Uint8Array): string {
@@ -22,29 +27,36 @@ function base64url(bytes: ArrayBuffer | Uint8Array): string {
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
+const nowSeconds = (clock: Clock) => Math.floor(clock.now().getTime() / 1000);
+
 /**
  * Signs sessions with HMAC-SHA-256 under a key derived from the admin token, so that every instance sharing
- * the token accepts the others' sessions and changing the token ends every session; nothing is stored.
+ * the token accepts the others' sessions and changing the token ends every session. A session expires
+ * exactly `sessionDurationSeconds` after it was issued, by `clock`.
  */
-export function createSessionSigner(adminToken: string, sessionDurationSeconds: number): SessionSigner {
+export function createSessionSigner(
+  adminToken: string,
+  sessionDurationSeconds: number,
+  clock: Clock,
+): SessionSigner {
   const key = deriveKey(adminToken);
   const mac = async (purpose: string, value: string) =>
     base64url(await crypto.subtle.sign("HMAC", await key, encoder.encode(`${purpose}.${value}`)));
 
   return {
-    async issue(nowSeconds) {
+    async issue() {
       const id = base64url(crypto.getRandomValues(new Uint8Array(16)));
-      const payload = `${id}.${nowSeconds + sessionDurationSeconds}`;
+      const payload = `${id}.${nowSeconds(clock) + sessionDurationSeconds}`;
       return `${payload}.${await mac("session", payload)}`;
     },
-    async verify(cookie, nowSeconds) {
+    async verify(cookie) {
       const [id, expiry, signature, ...rest] = cookie?.split(".") ?? [];
       if (id === undefined || expiry === undefined || signature === undefined || rest.length > 0) return null;
       const expected = await mac("session", `${id}.${expiry}`);
       if (!(await sameString(signature, expected))) return null;
       const expiresAt = Number(expiry);
-      if (!Number.isSafeInteger(expiresAt) || expiresAt <= nowSeconds) return null;
-      return { id, csrfToken: await mac("csrf", id) };
+      if (!Number.isSafeInteger(expiresAt) || expiresAt <= nowSeconds(clock)) return null;
+      return { id, csrfToken: await mac("csrf", id), expiresAt: new Date(expiresAt * 1000) };
     },
   };
 }

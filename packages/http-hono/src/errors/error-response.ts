@@ -16,7 +16,11 @@ export interface ErrorBody {
 }
 
 /** What the log may know about a failed request: the public code, and the private reason and detail. */
-export type DescribedError = NotedError & { readonly body: ErrorBody };
+export type DescribedError = NotedError & {
+  readonly body: ErrorBody;
+  /** Sent as `Retry-After`; a 503 without it says 5. */
+  readonly retryAfterSeconds?: number;
+};
 
 const STATUS: Record<OAuthErrorCode, number> = {
   invalid_request: 400,
@@ -59,6 +63,18 @@ export function describeError(error: unknown): DescribedError {
     };
   }
   if (error instanceof PayloadTooLargeError) return PAYLOAD_TOO_LARGE;
+  if (error instanceof TooManyFailedAuthenticationsError) {
+    return {
+      status: 429,
+      body: {
+        error: "temporarily_unavailable",
+        error_description: "too many failed client authentications, retry later",
+      },
+      reason: "client_auth_rate_limited",
+      detail: undefined,
+      retryAfterSeconds: error.retryAfterSeconds,
+    };
+  }
   if (error instanceof StorageUnavailableError) {
     return {
       status: 503,
@@ -99,13 +115,25 @@ export function errorResponse(
   if (described.status === 401 && options.challenge !== undefined) {
     headers["www-authenticate"] = `${options.challenge} realm="jwtgrant"`;
   }
-  if (described.status === 503) headers["retry-after"] = "5";
+  const retryAfterSeconds = described.retryAfterSeconds ?? (described.status === 503 ? 5 : undefined);
+  if (retryAfterSeconds !== undefined) headers["retry-after"] = String(retryAfterSeconds);
   return jsonResponse(c, described.status, described.body, headers);
 }
 
 /** Thrown while reading a request body that turns out larger than the limit. */
 export class PayloadTooLargeError extends Error {
   override readonly name = "PayloadTooLargeError";
+}
+
+/**
+ * Client authentication refused for now after repeated failures. RFC 6749 has no code for it; clients
+ * already treat `temporarily_unavailable` as "retry later", and the 429 and `Retry-After` say when.
+ */
+export class TooManyFailedAuthenticationsError extends Error {
+  override readonly name = "TooManyFailedAuthenticationsError";
+  constructor(readonly retryAfterSeconds: number) {
+    super(`client authentication refused for ${retryAfterSeconds} s`);
+  }
 }
 
 /** A body over the size limit: refused before it is read to the end. */

@@ -3,8 +3,7 @@ import type { Context } from "hono";
 import { describeError, errorResponse, NO_STORE_HEADERS } from "../errors/error-response.js";
 import { jsonResponse } from "../json-response.js";
 import type { ObservedVariables } from "../observability/request-outcome.js";
-import { readBasicCredentials } from "./basic-credentials.js";
-import { presentedClientAuthentication } from "./presented-client-authentication.js";
+import type { AuthenticateClient } from "./limited-client-authentication.js";
 import { type FormParameters, readForm } from "./read-form.js";
 
 export type OAuthContext = Context<{ Variables: ObservedVariables }>;
@@ -26,10 +25,11 @@ export interface OAuthEndpointOptions {
   readonly engine: Engine;
   /** Largest accepted request body. */
   readonly maxBodyBytes: number;
+  readonly authenticateClient: AuthenticateClient;
 }
 
 export function oauthEndpoint(
-  { engine, maxBodyBytes }: OAuthEndpointOptions,
+  { maxBodyBytes, authenticateClient }: OAuthEndpointOptions,
   endpoint: string,
   handle: OAuthHandler,
 ) {
@@ -39,8 +39,7 @@ export function oauthEndpoint(
     const authorization = c.req.header("authorization");
     try {
       const form = await readForm(c, maxBodyBytes);
-      const basic = readBasicCredentials(authorization);
-      const client = await engine.authenticateClient(presentedClientAuthentication(form, basic));
+      const client = await authenticateClient(c, form, authorization);
       outcome.clientId = client.clientId;
       return await handle(client, form, c);
     } catch (error) {

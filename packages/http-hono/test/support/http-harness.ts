@@ -7,7 +7,7 @@ import {
   type Storage,
 } from "@jwtgrant/core";
 import { createFrozenClock, generateTestKey, signTestJws, type TestKey } from "@jwtgrant/core/testing";
-import { createHttpApp } from "../../src/create-http-app.js";
+import { createHttpApp, type HttpAppOptions } from "../../src/create-http-app.js";
 import type { RequestLogLevel, RequestLogRecord } from "../../src/observability/request-log.js";
 
 export const SERVER = "https://as.example.com";
@@ -27,6 +27,7 @@ export interface HarnessOptions {
   readonly maxBodyBytes?: number;
   /** The levels the request logger writes. Default: all. */
   readonly logLevels?: readonly RequestLogLevel[];
+  readonly app?: Pick<HttpAppOptions, "failedAuthenticationLimits" | "clientAddress">;
 }
 
 /** The HTTP app on in-memory storage, one trusted issuer and one client_secret_basic client with both grants. */
@@ -44,6 +45,7 @@ export async function createHttpHarness(options: HarnessOptions = {}) {
         write: (record) => logs.push(record),
       },
       ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
+      ...options.app,
     },
   );
   const key = await generateTestKey("ES256", "k1");
