@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import { createServer as createHttpsServer, type Server as HttpsServer } from "node:https";
 import { serve } from "@hono/node-server";
 import { createNodeJwsCrypto } from "./crypto/node-jws-crypto.js";
 import { runServer } from "./run-server.js";
@@ -7,9 +8,13 @@ await runServer({
   name: "node",
   // node:crypto's one-shot sign/verify costs about half of Web Crypto's on Node for the same results.
   crypto: createNodeJwsCrypto(),
-  serve: (fetch, { port, host }) =>
+  serve: (fetch, { port, host, tls }) =>
     new Promise((resolve) => {
-      const server = serve({ fetch, port, hostname: host }, (info) =>
+      const secure =
+        tls === undefined
+          ? {}
+          : { createServer: createHttpsServer, serverOptions: { cert: tls.cert, key: tls.key } };
+      const server = serve({ fetch, port, hostname: host, ...secure }, (info) =>
         resolve({
           port: info.port,
           stop: (graceMs) =>
@@ -19,6 +24,9 @@ await runServer({
               http.closeIdleConnections();
               setTimeout(() => http.closeAllConnections(), graceMs).unref();
             }),
+          // In place: new handshakes get the new certificate, open connections are not touched.
+          reloadTls: async (material) =>
+            (server as HttpsServer).setSecureContext({ cert: material.cert, key: material.key }),
         }),
       );
     }),
