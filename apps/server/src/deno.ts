@@ -42,7 +42,7 @@ await runServer({
           return listen(listenPort, material);
         } catch (error) {
           if (!(error instanceof Deno.errors.AddrInUse) || Date.now() > deadline) throw error;
-          await sleep(5);
+          await sleep(1);
         }
       }
     };

@@ -23,6 +23,19 @@ describe("configuration", () => {
       shutdownTimeoutSeconds: 10,
       logLevel: "info",
       console: true,
+      tls: undefined,
+    });
+  });
+
+  it("serves TLS from both files, and then defaults the issuer to https", () => {
+    const config = readServerConfig({
+      PORT: "9443",
+      JWTGRANT_TLS_CERT_FILE: "/etc/jwtgrant/tls/tls.crt",
+      JWTGRANT_TLS_KEY_FILE: "/etc/jwtgrant/tls/tls.key",
+    });
+    expect(config).toMatchObject({
+      issuer: "https://localhost:9443",
+      tls: { certFile: "/etc/jwtgrant/tls/tls.crt", keyFile: "/etc/jwtgrant/tls/tls.key" },
     });
   });
 
@@ -55,6 +68,8 @@ describe("configuration", () => {
     [{ JWTGRANT_SIGNING_ALG: "HS256" }, /^JWTGRANT_SIGNING_ALG: /],
     [{ LOG_LEVEL: "loud" }, /^LOG_LEVEL: /],
     [{ JWTGRANT_CONSOLE: "yes" }, /^JWTGRANT_CONSOLE: expected on or off/],
+    [{ JWTGRANT_TLS_CERT_FILE: "tls.crt" }, /^JWTGRANT_TLS_KEY_FILE: required with JWTGRANT_TLS_CERT_FILE$/],
+    [{ JWTGRANT_TLS_KEY_FILE: "tls.key" }, /^JWTGRANT_TLS_CERT_FILE: required with JWTGRANT_TLS_KEY_FILE$/],
   ])("refuses %o with a message naming the variable", (env, message) => {
     expect(() => readServerConfig(env)).toThrow(ConfigError);
     expect(() => readServerConfig(env)).toThrow(message);

@@ -103,6 +103,10 @@ const COMMANDS: Record<RuntimeName, readonly string[]> = {
   deno: [existsSync(denoBinary) ? denoBinary : bin("deno"), "run", "--allow-all", "dist/deno.js"],
 };
 
+/** The command line that runs the built server on `runtime`, from the server's directory (`serverDir`). */
+export const serverCommand = (runtime: RuntimeName): readonly string[] => COMMANDS[runtime];
+export const serverDir = appDir;
+
 export interface ServerOptions {
   readonly runtime?: RuntimeName;
   readonly dataDir: string;
