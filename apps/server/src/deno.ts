@@ -50,7 +50,10 @@ await runServer({
     let served = tls;
     const draining = new Set<Promise<void>>();
     const drain = (server: DenoServer) => {
-      const drained: Promise<void> = server.shutdown().finally(() => draining.delete(drained));
+      const forget = () => {
+        draining.delete(drained);
+      };
+      const drained: Promise<void> = server.shutdown().then(forget, forget);
       draining.add(drained);
     };
     return {

@@ -97,6 +97,7 @@ export async function runServer(runtime: Runtime): Promise<void> {
   logger.log("info", "listening", {
     runtime: runtime.name,
     url: `${tls === undefined ? "http" : "https"}://${config.host}:${server.port}`,
+    ...(tls === undefined ? {} : { fingerprint: tls.fingerprint, notAfter: tls.notAfter }),
     issuer: config.issuer,
     database: config.databaseUrl === undefined ? "pglite" : "postgres",
   });
