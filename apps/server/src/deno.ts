@@ -1,3 +1,4 @@
+import process from "node:process";
 import { runServer } from "./run-server.js";
 import type { TlsMaterial } from "./tls/read-tls-material.js";
 
@@ -73,7 +74,16 @@ await runServer({
           listening = await rebind(previous.addr.port, material);
           served = material;
         } catch (error) {
-          if (served !== undefined) listening = await rebind(previous.addr.port, served);
+          if (served === undefined) throw error;
+          try {
+            listening = await rebind(previous.addr.port, served);
+          } catch (lost) {
+            // Alive but deaf would pass for healthy under a supervisor that watches only the process.
+            process.stderr.write(
+              `jwtgrant: lost port ${previous.addr.port} while swapping the TLS certificate: ${lost instanceof Error ? lost.message : String(lost)}\n`,
+            );
+            process.exit(1);
+          }
           throw error;
         }
       },
