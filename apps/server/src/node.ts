@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import { createServer as createHttpsServer, type Server as HttpsServer } from "node:https";
 import { serve } from "@hono/node-server";
 import { nodeClientAddress } from "@jwtgrant/http-hono";
 import { createNodeJwsCrypto } from "./crypto/node-jws-crypto.js";
@@ -10,9 +11,13 @@ await runServer({
   crypto: createNodeJwsCrypto(),
   // @hono/node-server passes the Node request as `env.incoming`; its socket knows the peer.
   clientAddress: nodeClientAddress,
-  serve: (fetch, { port, host }) =>
+  serve: (fetch, { port, host, tls }) =>
     new Promise((resolve) => {
-      const server = serve({ fetch, port, hostname: host }, (info) =>
+      const secure =
+        tls === undefined
+          ? {}
+          : { createServer: createHttpsServer, serverOptions: { cert: tls.cert, key: tls.key } };
+      const server = serve({ fetch, port, hostname: host, ...secure }, (info) =>
         resolve({
           port: info.port,
           stop: (graceMs) =>
@@ -22,6 +27,9 @@ await runServer({
               http.closeIdleConnections();
               setTimeout(() => http.closeAllConnections(), graceMs).unref();
             }),
+          // In place: new handshakes get the new certificate, open connections are not touched.
+          reloadTls: async (material) =>
+            (server as HttpsServer).setSecureContext({ cert: material.cert, key: material.key }),
         }),
       );
     }),

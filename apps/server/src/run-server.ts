@@ -4,6 +4,8 @@ import { ConfigError } from "./config/config-error.js";
 import { readEnvironment } from "./config/read-environment.js";
 import { readServerConfig } from "./config/server-config.js";
 import { createJsonLogger } from "./json-logger.js";
+import { keepTlsCurrent } from "./tls/keep-tls-current.js";
+import { readTlsMaterial, type TlsMaterial } from "./tls/read-tls-material.js";
 
 export type FetchHandler = (request: Request, env?: unknown) => Response | Promise<Response>;
 
@@ -12,6 +14,18 @@ export interface RuntimeServer {
   readonly port: number;
   /** Stops accepting, lets in-flight requests finish for at most `graceMs`, then drops the rest. */
   stop(graceMs: number): Promise<void>;
+  /**
+   * Only on a server started with `tls`: serves `material` to new connections from now on. Connections
+   * already open keep theirs. Rejects if the runtime refuses it, and then the previous one stays in service.
+   */
+  reloadTls(material: TlsMaterial): Promise<void>;
+}
+
+/** Where to listen; with `tls`, HTTPS. */
+export interface ListenOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly tls?: TlsMaterial;
 }
 
 /**
@@ -20,23 +34,29 @@ export interface RuntimeServer {
  */
 export interface Runtime extends RuntimeServices {
   readonly name: "node" | "bun" | "deno";
-  serve(fetch: FetchHandler, address: { port: number; host: string }): Promise<RuntimeServer>;
-  /** How to hear SIGTERM and SIGINT. Default: `process.once`. */
-  onShutdownSignal?(signal: ShutdownSignal, handler: () => void): void;
+  serve(fetch: FetchHandler, listen: ListenOptions): Promise<RuntimeServer>;
+  /** How to hear SIGTERM, SIGINT and SIGHUP, every time each comes. Default: `process.once`, `process.on` for SIGHUP. */
+  onSignal?(signal: ProcessSignal, handler: () => void): void;
 }
 
 export type ShutdownSignal = "SIGTERM" | "SIGINT";
+/** SIGHUP reloads the TLS certificate. */
+export type ProcessSignal = ShutdownSignal | "SIGHUP";
 
 const write = (line: string) => process.stdout.write(line);
 
 /**
  * Starts the server on `runtime`: configuration, composition, listening, and on SIGTERM or SIGINT a
- * graceful stop (drain, close the database, exit 0). A bad configuration is one line on stderr and exit 1.
+ * graceful stop (drain, close the database, exit 0). A bad configuration, a bad TLS certificate or key
+ * included, is one line on stderr and exit 1. With TLS, the certificate is reloaded when its files change
+ * or on SIGHUP.
  */
 export async function runServer(runtime: Runtime): Promise<void> {
   let config: ReturnType<typeof readServerConfig>;
+  let tls: TlsMaterial | undefined;
   try {
     config = readServerConfig(readEnvironment(process.env));
+    tls = config.tls && readTlsMaterial(config.tls);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`jwtgrant: invalid configuration: ${error.message}\n`);
@@ -55,10 +75,30 @@ export async function runServer(runtime: Runtime): Promise<void> {
       `jwtgrant: generated admin token (kept in ${config.dataDir}/admin-token): ${composed.adminToken.token}\n`,
     );
   }
-  const server = await runtime.serve(composed.fetch, { port: config.port, host: config.host });
+  const onSignal = (signal: ProcessSignal, handler: () => void) => {
+    if (runtime.onSignal !== undefined) runtime.onSignal(signal, handler);
+    else if (signal === "SIGHUP") process.on(signal, handler);
+    else process.once(signal, handler);
+  };
+  const server = await runtime.serve(composed.fetch, {
+    port: config.port,
+    host: config.host,
+    ...(tls === undefined ? {} : { tls }),
+  });
+  const tlsReloads =
+    config.tls === undefined || tls === undefined
+      ? undefined
+      : keepTlsCurrent({
+          files: config.tls,
+          served: tls,
+          swap: (material) => server.reloadTls(material),
+          log: logger.log,
+          onSighup: process.platform === "win32" ? undefined : (handler) => onSignal("SIGHUP", handler),
+        });
   logger.log("info", "listening", {
     runtime: runtime.name,
-    url: `http://${config.host}:${server.port}`,
+    url: `${tls === undefined ? "http" : "https"}://${config.host}:${server.port}`,
+    ...(tls === undefined ? {} : { fingerprint: tls.fingerprint, notAfter: tls.notAfter }),
     issuer: config.issuer,
     database: config.databaseUrl === undefined ? "pglite" : "postgres",
   });
@@ -68,14 +108,11 @@ export async function runServer(runtime: Runtime): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.log("info", "stopping", { signal });
+    tlsReloads?.close();
     await server.stop(config.shutdownTimeoutSeconds * 1000);
     await composed.close();
     logger.log("info", "stopped");
     process.exit(0);
   };
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    const handler = () => void shutdown(signal);
-    if (runtime.onShutdownSignal === undefined) process.once(signal, handler);
-    else runtime.onShutdownSignal(signal, handler);
-  }
+  for (const signal of ["SIGTERM", "SIGINT"] as const) onSignal(signal, () => void shutdown(signal));
 }

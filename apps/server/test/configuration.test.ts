@@ -28,6 +28,19 @@ describe("configuration", () => {
       authFailuresPerAddress: 50,
       authFailureWindowSeconds: 60,
       clientAddressHeader: undefined,
+      tls: undefined,
+    });
+  });
+
+  it("serves TLS from both files, and then defaults the issuer to https", () => {
+    const config = readServerConfig({
+      PORT: "9443",
+      JWTGRANT_TLS_CERT_FILE: "/etc/jwtgrant/tls/tls.crt",
+      JWTGRANT_TLS_KEY_FILE: "/etc/jwtgrant/tls/tls.key",
+    });
+    expect(config).toMatchObject({
+      issuer: "https://localhost:9443",
+      tls: { certFile: "/etc/jwtgrant/tls/tls.crt", keyFile: "/etc/jwtgrant/tls/tls.key" },
     });
   });
 
@@ -78,6 +91,8 @@ describe("configuration", () => {
     [{ JWTGRANT_AUTH_FAILURES_PER_ADDRESS: "many" }, /^JWTGRANT_AUTH_FAILURES_PER_ADDRESS: /],
     [{ JWTGRANT_AUTH_FAILURE_WINDOW: "0" }, /^JWTGRANT_AUTH_FAILURE_WINDOW: /],
     [{ JWTGRANT_CLIENT_ADDRESS_HEADER: "x forwarded" }, /^JWTGRANT_CLIENT_ADDRESS_HEADER: expected a header/],
+    [{ JWTGRANT_TLS_CERT_FILE: "tls.crt" }, /^JWTGRANT_TLS_KEY_FILE: required with JWTGRANT_TLS_CERT_FILE$/],
+    [{ JWTGRANT_TLS_KEY_FILE: "tls.key" }, /^JWTGRANT_TLS_CERT_FILE: required with JWTGRANT_TLS_KEY_FILE$/],
   ])("refuses %o with a message naming the variable", (env, message) => {
     expect(() => readServerConfig(env)).toThrow(ConfigError);
     expect(() => readServerConfig(env)).toThrow(message);

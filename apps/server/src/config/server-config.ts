@@ -1,4 +1,5 @@
 import { isSigningAlgorithm, type SigningAlgorithm } from "@jwtgrant/core";
+import type { TlsFiles } from "../tls/read-tls-material.js";
 import { ConfigError } from "./config-error.js";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
@@ -32,6 +33,8 @@ export interface ServerConfig {
   readonly authFailureWindowSeconds: number;
   /** `undefined`: the client address is the socket's peer; else this header, set by a trusted proxy. */
   readonly clientAddressHeader: string | undefined;
+  /** `undefined`: plain HTTP (TLS ends at a proxy in front). */
+  readonly tls: TlsFiles | undefined;
 }
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -63,13 +66,26 @@ function url(name: string, raw: string, protocols: readonly string[]): string {
   return raw;
 }
 
+function tlsFiles(env: Environment): TlsFiles | undefined {
+  const certFile = env.JWTGRANT_TLS_CERT_FILE || undefined;
+  const keyFile = env.JWTGRANT_TLS_KEY_FILE || undefined;
+  if (certFile === undefined && keyFile === undefined) return undefined;
+  if (certFile === undefined)
+    throw new ConfigError("JWTGRANT_TLS_CERT_FILE: required with JWTGRANT_TLS_KEY_FILE");
+  if (keyFile === undefined)
+    throw new ConfigError("JWTGRANT_TLS_KEY_FILE: required with JWTGRANT_TLS_CERT_FILE");
+  return { certFile, keyFile };
+}
+
 /**
  * Reads and validates the configuration once (DESIGN "Server"). A bad value throws a `ConfigError` whose
  * message names the variable and what it expects.
  */
 export function readServerConfig(env: Environment): ServerConfig {
   const port = integer(env, "PORT", 8080, 0, 65_535);
-  const issuer = (env.JWTGRANT_ISSUER || `http://localhost:${port}`).replace(/\/+$/, "");
+  const tls = tlsFiles(env);
+  const scheme = tls === undefined ? "http" : "https";
+  const issuer = (env.JWTGRANT_ISSUER || `${scheme}://localhost:${port}`).replace(/\/+$/, "");
   url("JWTGRANT_ISSUER", issuer, ["http:", "https:"]);
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl !== undefined) url("DATABASE_URL", databaseUrl, ["postgres:", "postgresql:"]);
@@ -117,5 +133,6 @@ export function readServerConfig(env: Environment): ServerConfig {
     authFailuresPerAddress: integer(env, "JWTGRANT_AUTH_FAILURES_PER_ADDRESS", 50, 0, 1_000_000),
     authFailureWindowSeconds: integer(env, "JWTGRANT_AUTH_FAILURE_WINDOW", 60, 1, 86_400),
     clientAddressHeader: clientAddressHeader?.toLowerCase(),
+    tls,
   };
 }

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { get } from "node:https";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,7 +35,20 @@ export interface ProcessOptions {
   readonly cwd?: string;
   /** Polled until it answers below 500. */
   readonly readyUrl: string;
+  /** The CA (PEM) to trust for an `https:` `readyUrl`. */
+  readonly readyCa?: string;
   readonly timeoutMs?: number;
+}
+
+/** The status of a GET; over HTTPS trusting `ca`, which `fetch` cannot be told. */
+function statusOf(url: string, ca: string | undefined): Promise<number> {
+  if (ca === undefined) return fetch(url).then((response) => response.status);
+  return new Promise((resolve, reject) => {
+    get(url, { ca }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    }).on("error", reject);
+  });
 }
 
 /** Spawns a server process and waits until `readyUrl` answers; a process that exits first is an error. */
@@ -56,7 +70,7 @@ export async function startProcess(options: ProcessOptions): Promise<RunningProc
   for (;;) {
     if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}: ${output}`);
     try {
-      if ((await fetch(options.readyUrl)).status < 500) break;
+      if ((await statusOf(options.readyUrl, options.readyCa)) < 500) break;
     } catch {
       // Not listening yet.
     }
@@ -89,12 +103,18 @@ const COMMANDS: Record<RuntimeName, readonly string[]> = {
   deno: [existsSync(denoBinary) ? denoBinary : bin("deno"), "run", "--allow-all", "dist/deno.js"],
 };
 
+/** The command line that runs the built server on `runtime`, from the server's directory (`serverDir`). */
+export const serverCommand = (runtime: RuntimeName): readonly string[] => COMMANDS[runtime];
+export const serverDir = appDir;
+
 export interface ServerOptions {
   readonly runtime?: RuntimeName;
   readonly dataDir: string;
   readonly adminToken: string;
   /** More environment, over the defaults (embedded database, issuer = the listening URL, warnings only). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Serve HTTPS from these files; the readiness check trusts `ca` (PEM). */
+  readonly tls?: { readonly certFile: string; readonly keyFile: string; readonly ca: string };
 }
 
 export interface RunningServer extends RunningProcess {
@@ -104,7 +124,7 @@ export interface RunningServer extends RunningProcess {
 /** Starts the built jwtgrant server as a child process on a free port and waits until `/healthz` answers. */
 export async function startServerProcess(options: ServerOptions): Promise<RunningServer> {
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${options.tls === undefined ? "http" : "https"}://127.0.0.1:${port}`;
   const running = await startProcess({
     argv: COMMANDS[options.runtime ?? "node"],
     cwd: appDir,
@@ -116,9 +136,13 @@ export async function startServerProcess(options: ServerOptions): Promise<Runnin
       JWTGRANT_ADMIN_TOKEN: options.adminToken,
       LOG_LEVEL: "warn",
       DATABASE_URL: "",
+      ...(options.tls === undefined
+        ? {}
+        : { JWTGRANT_TLS_CERT_FILE: options.tls.certFile, JWTGRANT_TLS_KEY_FILE: options.tls.keyFile }),
       ...options.env,
     },
     readyUrl: `${url}/healthz`,
+    ...(options.tls === undefined ? {} : { readyCa: options.tls.ca }),
   });
   return { ...running, url };
 }

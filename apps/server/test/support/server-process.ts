@@ -4,6 +4,7 @@ import { join } from "node:path";
 import {
   type RunningServer,
   type RuntimeName,
+  type ServerOptions,
   startServerProcess,
 } from "../../src/testing/server-process.js";
 
@@ -17,6 +18,7 @@ export interface StartOptions {
   readonly runtime?: RuntimeName;
   readonly dataDir: string;
   readonly env?: Record<string, string>;
+  readonly tls?: NonNullable<ServerOptions["tls"]>;
 }
 
 export const startServer = (options: StartOptions): Promise<RunningServer> =>

@@ -3,7 +3,7 @@ import { type Command, Option } from "commander";
 import { requestToken } from "../oauth/request-token.js";
 import { jsonOption } from "../options/json-option.js";
 import { parseNonEmpty } from "../options/parse-values.js";
-import { type ServerOptions, serverUrlOption } from "../options/server-options.js";
+import { type ServerOptions, serverTrust, withServerOptions } from "../options/server-options.js";
 import { printJson, printRecord } from "../output/print.js";
 import { asRecord } from "../output/response-shape.js";
 
@@ -31,10 +31,13 @@ function grantParameters(options: TokenOptions, command: Command): Record<string
 }
 
 export function registerTokenCommand(program: Command): void {
-  program
-    .command("token")
-    .description("exchange an assertion or a refresh token at the server's token endpoint; prints the tokens")
-    .addOption(serverUrlOption())
+  withServerOptions(
+    program
+      .command("token")
+      .description(
+        "exchange an assertion or a refresh token at the server's token endpoint; prints the tokens",
+      ),
+  )
     .addOption(
       new Option("--client-id <id>", "the client's id")
         .env("JWTGRANT_CLIENT_ID")
@@ -57,6 +60,7 @@ export function registerTokenCommand(program: Command): void {
         clientId: options.clientId,
         clientSecret: options.clientSecret,
         parameters: grantParameters(options, command),
+        trust: serverTrust(options),
       });
       if (options.json) printJson(response);
       else printRecord(asRecord(response));

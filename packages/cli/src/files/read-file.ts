@@ -7,12 +7,17 @@ const REASONS: Readonly<Record<string, string>> = {
   EISDIR: "it is a directory",
 };
 
+/** Why a file could not be read, in a few words. */
+export function readFailure(path: string, error: unknown): string {
+  const code = error instanceof Error && "code" in error ? String(error.code) : undefined;
+  return `cannot read ${path}: ${(code && REASONS[code]) ?? String(error)}`;
+}
+
 export async function readTextFile(path: string): Promise<string> {
   try {
     return await readFile(path, "utf8");
   } catch (error) {
-    const code = error instanceof Error && "code" in error ? String(error.code) : undefined;
-    throw new CliError(`cannot read ${path}: ${(code && REASONS[code]) ?? String(error)}`);
+    throw new CliError(readFailure(path, error));
   }
 }
 

@@ -1,9 +1,12 @@
 import { requestJson } from "./request-json.js";
+import type { ServerTrust } from "./send-request.js";
 
 export interface AdminClientOptions {
   /** The server's base URL; the admin API is under `/admin`. */
   readonly url: URL;
   readonly adminToken: string;
+  /** How to check an https server's certificate. */
+  readonly trust: ServerTrust;
 }
 
 export interface AdminClient {
@@ -17,15 +20,19 @@ export interface AdminClient {
 export function createAdminClient(options: AdminClientOptions): AdminClient {
   const base = options.url.href.replace(/\/+$/, "");
   const call = (method: string, path: string, body?: unknown) =>
-    requestJson(new URL(`${base}/admin${path}`), {
-      method,
-      headers: {
-        authorization: `Bearer ${options.adminToken}`,
-        accept: "application/json",
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
+    requestJson(
+      new URL(`${base}/admin${path}`),
+      {
+        method,
+        headers: {
+          authorization: `Bearer ${options.adminToken}`,
+          accept: "application/json",
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+      options.trust,
+    );
   return {
     get: (path) => call("GET", path),
     post: (path, body) => call("POST", path, body),

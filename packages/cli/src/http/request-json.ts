@@ -1,4 +1,5 @@
 import { CliError } from "../cli-error.js";
+import { type HttpAnswer, type HttpRequest, type ServerTrust, sendRequest } from "./send-request.js";
 
 /** Long enough for a cold server's first answer; a CLI that hangs forever tells the user nothing. */
 const TIMEOUT_MS = 30_000;
@@ -12,27 +13,55 @@ const NETWORK_REASONS: Readonly<Record<string, string>> = {
   ETIMEDOUT: "connection timed out",
 };
 
-function networkReason(error: unknown): string {
-  const cause = error instanceof Error ? error.cause : undefined;
-  const code =
-    typeof cause === "object" && cause !== null && "code" in cause ? String(cause.code) : undefined;
-  if (code !== undefined) return NETWORK_REASONS[code] ?? code;
-  return cause instanceof Error ? cause.message : String(error);
+/** OpenSSL's verdicts on a chain that does not lead to a trusted CA. */
+const UNTRUSTED = new Set([
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "CERT_UNTRUSTED",
+  "CERT_SIGNATURE_FAILURE",
+]);
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && "code" in error ? String(error.code) : undefined;
 }
 
-async function send(url: URL, init: RequestInit): Promise<Response> {
+function tlsFailure(url: URL, code: string | undefined, error: unknown): CliError | undefined {
+  const server = `the server at ${url.origin}`;
+  if (code !== undefined && UNTRUSTED.has(code)) {
+    return new CliError(
+      `${server} has a certificate that is not trusted here (${code}): trust its CA with --cacert FILE, or skip the check with --insecure`,
+    );
+  }
+  if (code === "CERT_HAS_EXPIRED") return new CliError(`${server} has an expired certificate`);
+  if (code === "CERT_NOT_YET_VALID") return new CliError(`${server} has a certificate that is not valid yet`);
+  if (code === "ERR_TLS_CERT_ALTNAME_INVALID") {
+    return new CliError(`${server} has a certificate that is not for ${url.hostname}`);
+  }
+  if (code === "EPROTO" && error instanceof Error && /wrong version number/.test(error.message)) {
+    return new CliError(`${server} does not speak TLS (is it an http: URL?)`);
+  }
+  return undefined;
+}
+
+async function send(url: URL, init: HttpRequest, trust: ServerTrust): Promise<HttpAnswer> {
   try {
-    return await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    return await sendRequest(url, init, trust, TIMEOUT_MS);
   } catch (error) {
-    if (error instanceof DOMException && error.name === "TimeoutError") {
+    const code = errorCode(error);
+    if (code === "ABORT_ERR") {
       throw new CliError(`the server at ${url.origin} did not answer within ${TIMEOUT_MS / 1000} s`);
     }
-    throw new CliError(`cannot reach the server at ${url.origin}: ${networkReason(error)}`);
+    const tls = tlsFailure(url, code, error);
+    if (tls !== undefined) throw tls;
+    const reason = code === undefined ? String(error) : (NETWORK_REASONS[code] ?? code);
+    throw new CliError(`cannot reach the server at ${url.origin}: ${reason}`);
   }
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
+function readJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -41,7 +70,7 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 /** The server's own words for a failure: its `error` and `error_description` (RFC 6749 §5.2 shape). */
-function failure(response: Response, body: unknown): CliError {
+function failure(answer: HttpAnswer, body: unknown): CliError {
   if (typeof body === "object" && body !== null && "error" in body && typeof body.error === "string") {
     const description =
       "error_description" in body && typeof body.error_description === "string"
@@ -49,19 +78,19 @@ function failure(response: Response, body: unknown): CliError {
         : "";
     return new CliError(`${body.error}${description}`);
   }
-  return new CliError(`the server answered HTTP ${response.status} ${response.statusText}`.trimEnd());
+  return new CliError(`the server answered HTTP ${answer.status} ${answer.statusText}`.trimEnd());
 }
 
 /**
  * One HTTP exchange with a jwtgrant server: the parsed JSON of a 2xx answer (`undefined` for 204), or a
- * `CliError` in one line for anything else, an unreachable server included.
+ * `CliError` in one line for anything else, an unreachable or untrusted server included.
  */
-export async function requestJson(url: URL, init: RequestInit): Promise<unknown> {
-  const response = await send(url, init);
-  const body = response.status === 204 ? undefined : await readJson(response);
-  if (!response.ok) throw failure(response, body);
-  if (body === undefined && response.status !== 204) {
-    throw new CliError(`the server answered HTTP ${response.status} with a body that is not JSON`);
+export async function requestJson(url: URL, init: HttpRequest, trust: ServerTrust): Promise<unknown> {
+  const answer = await send(url, init, trust);
+  const body = answer.status === 204 ? undefined : readJson(answer.body);
+  if (answer.status < 200 || answer.status > 299) throw failure(answer, body);
+  if (body === undefined && answer.status !== 204) {
+    throw new CliError(`the server answered HTTP ${answer.status} with a body that is not JSON`);
   }
   return body;
 }

@@ -2,17 +2,16 @@ import { type Command, Option } from "commander";
 import { type AdminClient, createAdminClient } from "../http/admin-client.js";
 import { jsonOption } from "./json-option.js";
 import { parseNonEmpty } from "./parse-values.js";
-import { type ServerOptions, serverUrlOption } from "./server-options.js";
+import { type ServerOptions, serverTrust, withServerOptions } from "./server-options.js";
 
 export interface AdminOptions extends ServerOptions {
   readonly adminToken: string;
   readonly json?: true;
 }
 
-/** `--url`, `--admin-token` and `--json`, which every admin command takes. */
+/** The server options (`--url`, `--cacert`, `--insecure`), `--admin-token` and `--json`, which every admin command takes. */
 export function withAdminOptions(command: Command): Command {
-  return command
-    .addOption(serverUrlOption())
+  return withServerOptions(command)
     .addOption(
       new Option("--admin-token <token>", "the admin API bearer token")
         .env("JWTGRANT_ADMIN_TOKEN")
@@ -23,5 +22,5 @@ export function withAdminOptions(command: Command): Command {
 }
 
 export function adminClient(options: AdminOptions): AdminClient {
-  return createAdminClient({ url: options.url, adminToken: options.adminToken });
+  return createAdminClient({ url: options.url, adminToken: options.adminToken, trust: serverTrust(options) });
 }

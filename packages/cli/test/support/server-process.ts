@@ -1,7 +1,12 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, type RunningServer as ServerProcess, startServerProcess } from "@jwtgrant/server/testing";
+import {
+  freePort,
+  type ServerOptions,
+  type RunningServer as ServerProcess,
+  startServerProcess,
+} from "@jwtgrant/server/testing";
 
 export { freePort };
 
@@ -13,8 +18,12 @@ export interface RunningServer extends ServerProcess {
   readonly tokenEndpoint: string;
 }
 
-/** The built server on its embedded database, on a free port, healthy. */
-export async function startServer(dataDir: string): Promise<RunningServer> {
-  const server = await startServerProcess({ dataDir, adminToken: ADMIN_TOKEN });
+/** The built server on its embedded database, on a free port, healthy; over HTTPS with `tls`. */
+export async function startServer(dataDir: string, tls?: ServerOptions["tls"]): Promise<RunningServer> {
+  const server = await startServerProcess({
+    dataDir,
+    adminToken: ADMIN_TOKEN,
+    ...(tls === undefined ? {} : { tls }),
+  });
   return { ...server, tokenEndpoint: `${server.url}/oauth2/token` };
 }
