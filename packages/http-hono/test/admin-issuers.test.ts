@@ -1,4 +1,4 @@
-import { ecCertificate, generateTestKey } from "@jwtgrant/core/testing";
+import { ecCertificate, generateShortRsaTestKey, generateTestKey } from "@jwtgrant/core/testing";
 import { describe, expect, it } from "vitest";
 import { type AdminResponse, createAdminHarness, expectError, NOW } from "./admin-harness.js";
 
@@ -175,6 +175,21 @@ describe("admin API: trusted issuers", () => {
         body: { issuer: IDP, jwks: { keys: [{ ...key.publicJwk, d: "c2VjcmV0" }] } },
       });
       expectError(response, 400, "invalid_request", /^jwks\.keys\[0\]: .*"d"/);
+    });
+
+    it("an RSA key under 2048 bits whose modulus is padded with leading zero bytes", async () => {
+      const { request, engine } = createAdminHarness();
+      const padded = await generateShortRsaTestKey(1024, 128);
+      const response = await request("POST", "/issuers", {
+        body: { issuer: IDP, jwks: { keys: [padded.publicJwk] } },
+      });
+      expectError(
+        response,
+        400,
+        "invalid_request",
+        /^jwks\.keys\[0\]: an RSA key must have at least 2048 bits$/,
+      );
+      expect(await engine.issuers.list()).toEqual([]);
     });
 
     it("a symmetric algorithm", async () => {
