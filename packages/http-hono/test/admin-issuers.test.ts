@@ -1,4 +1,9 @@
-import { ecCertificate, generateShortRsaTestKey, generateTestKey } from "@jwtgrant/core/testing";
+import {
+  ecCertificate,
+  generateShortRsaTestKey,
+  generateTestKey,
+  rsaCertificate,
+} from "@jwtgrant/core/testing";
 import { describe, expect, it } from "vitest";
 import { type AdminResponse, createAdminHarness, expectError, NOW } from "./admin-harness.js";
 
@@ -131,6 +136,39 @@ describe("admin API: trusted issuers", () => {
     });
     expect(emptied.json()).toMatchObject({ allow_any_subject: true, expires_at: "2030-01-01T00:00:00.000Z" });
     expect(emptied.json()).not.toHaveProperty("subjects");
+  });
+
+  describe("refuses a patch whose allowed algorithms no key of the merged issuer verifies, changing nothing", () => {
+    async function rsaIssuer() {
+      const harness = createAdminHarness();
+      const created = await harness.request("POST", "/issuers", {
+        body: { issuer: IDP, certificate: rsaCertificate.certificate, algorithms: ["RS256"] },
+      });
+      expect(created.status).toBe(201);
+      harness.clock.advance(60);
+      return { ...harness, id: idOf(created), stored: created.json() };
+    }
+
+    it("an allow-list changed to an algorithm the kept certificate cannot verify", async () => {
+      const { request, id, stored } = await rsaIssuer();
+      const response = await request("PATCH", `/issuers/${id}`, { body: { algorithms: ["ES256"] } });
+      expectError(
+        response,
+        400,
+        "invalid_request",
+        /^algorithms: ES256 is verifiable by none of the issuer's keys$/,
+      );
+      expect((await request("GET", `/issuers/${id}`)).json()).toStrictEqual(stored);
+    });
+
+    it("a certificate replaced by an EC one while the kept allow-list is RS256", async () => {
+      const { request, id, stored } = await rsaIssuer();
+      const response = await request("PATCH", `/issuers/${id}`, {
+        body: { certificate: ecCertificate.certificate },
+      });
+      expectError(response, 400, "invalid_request", /^certificate: no key verifies RS256/);
+      expect((await request("GET", `/issuers/${id}`)).json()).toStrictEqual(stored);
+    });
   });
 
   it("deletes an issuer with 204, after which it is not found", async () => {
