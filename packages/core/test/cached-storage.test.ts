@@ -122,7 +122,8 @@ function countedUnderCache() {
   return { clock, shared, cached, lookups: (key: string) => counts.get(key) ?? 0 };
 }
 
-describe("cached storage under a flood of keys", () => {
+// Tens of thousands of lookups: quick alone, slow on a busy machine, so these tests get a long timeout.
+describe("cached storage under a flood of keys", { timeout: 60_000 }, () => {
   it("keeps a real client and issuer through a spray of 20,000 unknown client ids and issuers", async () => {
     const { shared, cached, lookups } = countedUnderCache();
     const client = clientFixture();

@@ -27,7 +27,8 @@ describe("key source: PEM X.509 certificate", () => {
   });
 });
 
-describe("parsed certificates in memory", () => {
+// Over a thousand certificates parsed: quick alone, slow on a busy machine, so a long timeout.
+describe("parsed certificates in memory", { timeout: 60_000 }, () => {
   const unusedRemote: RemoteJwks = {
     keys: () => Promise.reject(new Error("no JWKS URI here")),
     refresh: () => Promise.reject(new Error("no JWKS URI here")),
