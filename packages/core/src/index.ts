@@ -35,6 +35,7 @@ export type { RefreshRequest } from "./grants/refresh-tokens.js";
 export type { RevocationRequest } from "./grants/revoke-token.js";
 export { certificateToJwk } from "./keys/certificate-to-jwk.js";
 export { publicKeyFingerprint } from "./keys/public-key-fingerprint.js";
+export { hasAcceptableKeySize } from "./keys/rsa-key-size.js";
 export { createMemoryStorage } from "./memory/memory-storage.js";
 export type * from "./ports/client-store.js";
 export * from "./ports/clock.js";

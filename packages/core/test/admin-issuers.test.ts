@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConflictError, NotFoundError } from "../src/errors/admin-errors.js";
-import { ecCertificate } from "../src/testing/test-certificates.js";
+import { ecCertificate, rsaCertificate } from "../src/testing/test-certificates.js";
 import { expectOAuthError } from "./support/expect-oauth-error.js";
 import { createHarness, IDP, sharedTestKey } from "./support/harness.js";
 
@@ -129,6 +129,85 @@ describe("admin: trusted issuers", () => {
     await expect(
       h.engine.issuers.create({ issuer: "ok", jwks, algorithms: ["ES256"] }),
     ).resolves.toMatchObject({ algorithms: ["ES256"] });
+  });
+
+  it("refuses an allowed algorithm that no key can verify, by the key's own alg and use too", async () => {
+    const h = await createHarness();
+    const rsa = await sharedTestKey("RS256");
+    for (const key of [
+      { ...rsa.publicJwk, alg: "RS256" },
+      { ...rsa.publicJwk, use: "enc" },
+      { ...rsa.publicJwk, key_ops: ["encrypt"] },
+    ]) {
+      const error = await expectOAuthError(
+        h.engine.issuers.create({
+          issuer: "https://pinned.example",
+          jwks: { keys: [key] },
+          algorithms: ["PS256"],
+        }),
+        "invalid_request",
+        "invalid_field",
+      );
+      expect(error.description).toBe("algorithms: PS256 is verifiable by none of the issuer's keys");
+    }
+    expect(await h.engine.issuers.list()).toHaveLength(1);
+  });
+
+  describe("a patch is held to the same fit of algorithms and keys as a new issuer", () => {
+    async function rsaIssuer() {
+      const h = await createHarness();
+      const issuer = await h.engine.issuers.create({
+        issuer: "https://rsa.example",
+        certificate: rsaCertificate.certificate,
+        algorithms: ["RS256"],
+      });
+      return { h, issuer };
+    }
+
+    it("refuses a new allow-list that the kept keys cannot verify, and changes nothing", async () => {
+      const { h, issuer } = await rsaIssuer();
+      h.clock.advance(5);
+      const error = await expectOAuthError(
+        h.engine.issuers.update(issuer.id, { algorithms: ["ES256"], name: "renamed" }),
+        "invalid_request",
+        "invalid_field",
+      );
+      expect(error.description).toBe("algorithms: ES256 is verifiable by none of the issuer's keys");
+      expect(await h.engine.issuers.get(issuer.id)).toEqual(issuer);
+      await expect(
+        h.engine.issuers.update(issuer.id, { algorithms: ["PS256", "RS256"] }),
+      ).resolves.toMatchObject({
+        algorithms: ["PS256", "RS256"],
+      });
+    });
+
+    it("refuses a new key source that cannot verify the kept allow-list, and changes nothing", async () => {
+      const { h, issuer } = await rsaIssuer();
+      const ec = await sharedTestKey("ES256");
+      const byCertificate = await expectOAuthError(
+        h.engine.issuers.update(issuer.id, { certificate: ecCertificate.certificate }),
+        "invalid_request",
+        "invalid_field",
+      );
+      expect(byCertificate.description).toMatch(/^certificate: no key verifies RS256/);
+      const byJwks = await expectOAuthError(
+        h.engine.issuers.update(issuer.id, { jwks: { keys: [ec.publicJwk] } }),
+        "invalid_request",
+        "invalid_field",
+      );
+      expect(byJwks.description).toMatch(/^jwks: no key verifies RS256/);
+      expect(await h.engine.issuers.get(issuer.id)).toEqual(issuer);
+      await expect(
+        h.engine.issuers.update(issuer.id, { certificate: ecCertificate.certificate, algorithms: ["ES256"] }),
+      ).resolves.toMatchObject({ keySource: { kind: "certificate" }, algorithms: ["ES256"] });
+    });
+
+    it("leaves an allow-list over a JWKS URI to be checked against the keys when they are fetched", async () => {
+      const { h, issuer } = await rsaIssuer();
+      await expect(
+        h.engine.issuers.update(issuer.id, { jwksUri: "https://rsa.example/jwks", algorithms: ["ES256"] }),
+      ).resolves.toMatchObject({ keySource: { kind: "jwks_uri" }, algorithms: ["ES256"] });
+    });
   });
 
   it("keeps subjects and allow_any_subject consistent", async () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { AsymmetricAlgorithm } from "../src/domain/algorithms.js";
 import type { PublicJwk } from "../src/domain/jwk.js";
 import { certificateToJwk } from "../src/keys/certificate-to-jwk.js";
+import { createKeyResolver, MAX_CACHED_CERTIFICATES } from "../src/keys/key-resolver.js";
+import type { RemoteJwks } from "../src/keys/remote-jwks.js";
 import type { Fetch } from "../src/ports/fetch.js";
 import { ecCertificate, ed25519Certificate, rsaCertificate } from "../src/testing/test-certificates.js";
 import { importTestKey } from "../src/testing/test-keys.js";
@@ -22,6 +24,32 @@ describe("key source: PEM X.509 certificate", () => {
   it("refuses an assertion signed by another key", async () => {
     const h = await createHarness({ issuer: { jwks: undefined, certificate: ecCertificate.certificate } });
     await expectOAuthError(h.exchange(await h.sign()), "invalid_grant", "bad_signature");
+  });
+});
+
+// Over a thousand certificates parsed: quick alone, slow on a busy machine, so a long timeout.
+describe("parsed certificates in memory", { timeout: 60_000 }, () => {
+  const unusedRemote: RemoteJwks = {
+    keys: () => Promise.reject(new Error("no JWKS URI here")),
+    refresh: () => Promise.reject(new Error("no JWKS URI here")),
+  };
+  // Distinct texts of one certificate: blank lines after the BEGIN line do not change what it holds.
+  const variant = (i: number) => ({
+    kind: "certificate" as const,
+    certificate: ecCertificate.certificate.replace("-----\n", `-----\n${"\n".repeat(i)}`),
+  });
+
+  it("drops the least recently used certificate when full, not every certificate", async () => {
+    const resolver = createKeyResolver(unusedRemote);
+    const keyOf = async (i: number) => (await resolver.keysOf(variant(i)))[0];
+    const first = await keyOf(0);
+    const second = await keyOf(1);
+    expect(first).toEqual(second);
+    for (let i = 2; i < MAX_CACHED_CERTIFICATES; i += 1) await keyOf(i);
+    expect(await keyOf(0)).toBe(first);
+    await keyOf(MAX_CACHED_CERTIFICATES);
+    expect(await keyOf(0)).toBe(first);
+    expect(await keyOf(1)).not.toBe(second);
   });
 });
 

@@ -10,7 +10,7 @@ describe("introspection (RFC 7662)", () => {
     const result = await h.engine.introspectToken({ client: h.client, token: accessToken });
     expect(result).toMatchObject({
       active: true,
-      tokenType: "access_token",
+      tokenType: "Bearer",
       clientId: h.client.clientId,
       sub: "svc-a",
       scope: "read",
@@ -45,16 +45,33 @@ describe("introspection (RFC 7662)", () => {
   it("describes a refresh token to its own client only", async () => {
     const h = await createHarness();
     const { refreshToken } = await h.exchange(await h.sign());
-    await expect(h.engine.introspectToken({ client: h.client, token: refreshToken })).resolves.toMatchObject({
-      active: true,
-      tokenType: "refresh_token",
-      sub: "svc-a",
-    });
+    const described = await h.engine.introspectToken({ client: h.client, token: refreshToken });
+    expect(described).toMatchObject({ active: true, clientId: h.client.clientId, sub: "svc-a" });
+    // RFC 7662 token_type is an RFC 6749 §5.1 type, which a refresh token does not have.
+    expect(described).not.toHaveProperty("tokenType");
     const { client: other } = await h.engine.clients.create({
       grantTypes: [JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT],
     });
     await expect(h.engine.introspectToken({ client: other, token: refreshToken })).resolves.toEqual({
       active: false,
+    });
+  });
+
+  it("refuses a public client, even for its own token, with invalid_client (RFC 7662 §4)", async () => {
+    const h = await createHarness({ client: { tokenEndpointAuthMethod: "none" } });
+    expect(h.client.authMethod).toBe("none");
+    const { accessToken } = await h.exchange(await h.sign());
+    for (const token of [accessToken, "garbage", undefined]) {
+      await expectOAuthError(
+        h.engine.introspectToken({ client: h.client, token }),
+        "invalid_client",
+        "client_not_confidential",
+      );
+    }
+    const { client: rs } = await h.engine.clients.create({ clientName: "resource server" });
+    await expect(h.engine.introspectToken({ client: rs, token: accessToken })).resolves.toMatchObject({
+      active: true,
+      clientId: h.client.clientId,
     });
   });
 

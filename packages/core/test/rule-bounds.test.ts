@@ -1,5 +1,6 @@
-import { CompactSign, importJWK } from "jose";
+import { base64url, CompactSign, importJWK } from "jose";
 import { describe, expect, it } from "vitest";
+import { generateShortRsaTestKey } from "../src/testing/test-keys.js";
 import { expectOAuthError } from "./support/expect-oauth-error.js";
 import { createHarness, sharedTestKey } from "./support/harness.js";
 
@@ -32,6 +33,30 @@ describe("key material at registration", () => {
       "invalid_request",
     );
     expect(error.description).toMatch(/2048/);
+  });
+
+  it("counts the bits of an RSA modulus, not its text: leading zero bytes do not make a short key long", async () => {
+    const h = await createHarness();
+    const padded = await generateShortRsaTestKey(1024, 128);
+    if (padded.publicJwk.kty !== "RSA") throw new Error("expected an RSA key");
+    expect(padded.publicJwk.n).toHaveLength(342);
+    const error = await expectOAuthError(
+      h.engine.issuers.create({ issuer: "https://padded.example", jwks: { keys: [padded.publicJwk] } }),
+      "invalid_request",
+      "invalid_field",
+    );
+    expect(error.description).toMatch(/^jwks\.keys\[0\]: .*2048 bits/);
+    expect(await h.storage.trustedIssuers.findByIssuer("https://padded.example")).toBeNull();
+
+    const key = await sharedTestKey("RS256");
+    if (key.publicJwk.kty !== "RSA") throw new Error("expected an RSA key");
+    const zeroPrefixed = {
+      ...key.publicJwk,
+      n: base64url.encode(new Uint8Array([0, ...base64url.decode(key.publicJwk.n)])),
+    };
+    await expect(
+      h.engine.issuers.create({ issuer: "https://prefixed.example", jwks: { keys: [zeroPrefixed] } }),
+    ).resolves.toMatchObject({ issuer: "https://prefixed.example" });
   });
 
   it("refuses a JWKS URI that carries credentials", async () => {

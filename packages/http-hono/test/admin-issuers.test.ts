@@ -1,4 +1,9 @@
-import { ecCertificate, generateTestKey } from "@jwtgrant/core/testing";
+import {
+  ecCertificate,
+  generateShortRsaTestKey,
+  generateTestKey,
+  rsaCertificate,
+} from "@jwtgrant/core/testing";
 import { describe, expect, it } from "vitest";
 import { type AdminResponse, createAdminHarness, expectError, NOW } from "./admin-harness.js";
 
@@ -133,6 +138,39 @@ describe("admin API: trusted issuers", () => {
     expect(emptied.json()).not.toHaveProperty("subjects");
   });
 
+  describe("refuses a patch whose allowed algorithms no key of the merged issuer verifies, changing nothing", () => {
+    async function rsaIssuer() {
+      const harness = createAdminHarness();
+      const created = await harness.request("POST", "/issuers", {
+        body: { issuer: IDP, certificate: rsaCertificate.certificate, algorithms: ["RS256"] },
+      });
+      expect(created.status).toBe(201);
+      harness.clock.advance(60);
+      return { ...harness, id: idOf(created), stored: created.json() };
+    }
+
+    it("an allow-list changed to an algorithm the kept certificate cannot verify", async () => {
+      const { request, id, stored } = await rsaIssuer();
+      const response = await request("PATCH", `/issuers/${id}`, { body: { algorithms: ["ES256"] } });
+      expectError(
+        response,
+        400,
+        "invalid_request",
+        /^algorithms: ES256 is verifiable by none of the issuer's keys$/,
+      );
+      expect((await request("GET", `/issuers/${id}`)).json()).toStrictEqual(stored);
+    });
+
+    it("a certificate replaced by an EC one while the kept allow-list is RS256", async () => {
+      const { request, id, stored } = await rsaIssuer();
+      const response = await request("PATCH", `/issuers/${id}`, {
+        body: { certificate: ecCertificate.certificate },
+      });
+      expectError(response, 400, "invalid_request", /^certificate: no key verifies RS256/);
+      expect((await request("GET", `/issuers/${id}`)).json()).toStrictEqual(stored);
+    });
+  });
+
   it("deletes an issuer with 204, after which it is not found", async () => {
     const { request } = createAdminHarness();
     const created = await request("POST", "/issuers", {
@@ -175,6 +213,21 @@ describe("admin API: trusted issuers", () => {
         body: { issuer: IDP, jwks: { keys: [{ ...key.publicJwk, d: "c2VjcmV0" }] } },
       });
       expectError(response, 400, "invalid_request", /^jwks\.keys\[0\]: .*"d"/);
+    });
+
+    it("an RSA key under 2048 bits whose modulus is padded with leading zero bytes", async () => {
+      const { request, engine } = createAdminHarness();
+      const padded = await generateShortRsaTestKey(1024, 128);
+      const response = await request("POST", "/issuers", {
+        body: { issuer: IDP, jwks: { keys: [padded.publicJwk] } },
+      });
+      expectError(
+        response,
+        400,
+        "invalid_request",
+        /^jwks\.keys\[0\]: an RSA key must have at least 2048 bits$/,
+      );
+      expect(await engine.issuers.list()).toEqual([]);
     });
 
     it("a symmetric algorithm", async () => {

@@ -105,7 +105,7 @@ describe("the classic flow", () => {
       active: true,
       sub: "batch-job",
       client_id,
-      token_type: "access_token",
+      token_type: "Bearer",
     });
     const revoked = await form("/oauth2/revoke", { token: second.access_token }, credentials);
     expect(revoked.status).toBe(200);

@@ -32,7 +32,6 @@ describe("discovery, JWKS, health and metrics", () => {
         "client_secret_basic",
         "client_secret_post",
         "private_key_jwt",
-        "none",
       ],
     });
   });

@@ -11,6 +11,7 @@ import {
 import {
   type AsymmetricAlgorithm,
   type CompactJws,
+  hasAcceptableKeySize,
   type JwsCrypto,
   type PublicJwk,
   publicKeyFingerprint,
@@ -69,7 +70,7 @@ export function createNodeJwsCrypto(): JwsCrypto {
     if (key === undefined) {
       if (publicKeys.size >= MAX_CACHED_KEYS) publicKeys.clear();
       try {
-        key = createPublicKey({ key: { ...jwk }, format: "jwk" });
+        key = hasAcceptableKeySize(jwk) ? createPublicKey({ key: { ...jwk }, format: "jwk" }) : null;
       } catch {
         key = null;
       }

@@ -3,10 +3,12 @@ import type { EngineContext } from "../engine/context.js";
 import { ConflictError, NotFoundError } from "../errors/admin-errors.js";
 import { parseScope } from "../scope/parse-scope.js";
 import { isStorableText } from "../util/storable-text.js";
+import { type AlgorithmFitField, checkAlgorithmFit } from "./check-algorithm-fit.js";
 import { fieldError, nullableText, textField } from "./field-error.js";
 import {
   hasKeySource,
   type KeySourceInput,
+  storedKeysOf,
   validateAlgorithms,
   validateKeySource,
 } from "./validate-key-source.js";
@@ -23,7 +25,10 @@ export interface TrustedIssuerInput extends KeySourceInput {
   readonly enabled?: boolean | undefined;
 }
 
-/** A partial update; a new key source replaces the old one whole. */
+/**
+ * A partial update; a new key source replaces the old one whole. The merged issuer is validated as a new one
+ * would be: every explicitly allowed algorithm must fit one of its keys (unless they come from a JWKS URI).
+ */
 export type TrustedIssuerPatch = Partial<TrustedIssuerInput>;
 
 const MAX_ISSUER_LENGTH = 2048;
@@ -67,17 +72,18 @@ async function build(
   current: TrustedIssuer | null,
 ): Promise<TrustedIssuer> {
   const now = ctx.clock.now();
-  const keys = hasKeySource(input)
-    ? await validateKeySource(input, true)
-    : current === null
+  const keys =
+    current === null || hasKeySource(input)
       ? await validateKeySource(input, true)
-      : { source: current.keySource, keys: null };
+      : { source: current.keySource, keys: await storedKeysOf(current.keySource) };
   const algorithms =
     input.algorithms === undefined
       ? (current?.algorithms ?? null)
       : input.algorithms === null
         ? null
-        : validateAlgorithms(input.algorithms, keys.keys);
+        : validateAlgorithms(input.algorithms);
+  // Checked on the merged result, so a create and any patch are held to the same fit.
+  checkAlgorithmFit(algorithms, keys.keys, misfitField(input));
   const issuerName = input.issuer ?? current?.issuer;
   if (issuerName === undefined) throw fieldError("issuer", "is required");
   return {
@@ -98,6 +104,13 @@ async function build(
     createdAt: current?.createdAt ?? now,
     updatedAt: now,
   };
+}
+
+/** The field a misfit is blamed on: the allow-list when the request gives one, else the new key source. */
+function misfitField(input: TrustedIssuerPatch): AlgorithmFitField {
+  if (input.algorithms !== undefined) return "algorithms";
+  if (input.certificate !== undefined) return "certificate";
+  return input.jwks !== undefined ? "jwks" : "algorithms";
 }
 
 function parseScopeField(scope: string): string[] {

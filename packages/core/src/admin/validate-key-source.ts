@@ -3,7 +3,6 @@ import type { PublicJwk } from "../domain/jwk.js";
 import type { KeySource } from "../domain/trusted-issuer.js";
 import { certificateToJwk } from "../keys/certificate-to-jwk.js";
 import { jwksUriProblem } from "../keys/jwks-uri-policy.js";
-import { keyTypeFits } from "../keys/key-algorithm-compatibility.js";
 import { parsePublicJwk } from "../keys/parse-public-jwk.js";
 import { fieldError, textField } from "./field-error.js";
 
@@ -55,20 +54,30 @@ export async function validateKeySource(
   return { source: { kind: "jwks", jwks: { keys: parsed } }, keys: parsed };
 }
 
-/** An explicit algorithm allow-list: asymmetric algorithms only, each usable by at least one known key. */
-export function validateAlgorithms(
-  algorithms: readonly string[],
-  keys: readonly PublicJwk[] | null,
-): AsymmetricAlgorithm[] {
+/** An explicit algorithm allow-list: asymmetric algorithms only, each once. */
+export function validateAlgorithms(algorithms: readonly string[]): AsymmetricAlgorithm[] {
   if (algorithms.length === 0) throw fieldError("algorithms", "must name at least one algorithm");
   const valid = algorithms.map((alg) => {
     if (!isAsymmetricAlgorithm(alg)) {
       throw fieldError("algorithms", `${alg} is not an accepted asymmetric JWS algorithm`);
     }
-    if (keys !== null && !keys.some((key) => keyTypeFits(key, alg))) {
-      throw fieldError("algorithms", `${alg} fits none of the issuer's keys`);
-    }
     return alg;
   });
   return [...new Set(valid)];
+}
+
+/** The keys of a stored key source, when they are known without fetching; `null` for a JWKS URI. */
+export async function storedKeysOf(source: KeySource): Promise<readonly PublicJwk[] | null> {
+  switch (source.kind) {
+    case "certificate":
+      try {
+        return [await certificateToJwk(source.certificate)];
+      } catch (error) {
+        throw fieldError("certificate", error instanceof Error ? error.message : "does not parse");
+      }
+    case "jwks":
+      return source.jwks.keys;
+    case "jwks_uri":
+      return null;
+  }
 }

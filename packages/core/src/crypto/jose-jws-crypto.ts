@@ -3,6 +3,7 @@ import type { AsymmetricAlgorithm } from "../domain/algorithms.js";
 import type { PublicJwk } from "../domain/jwk.js";
 import type { SigningKey } from "../domain/signing-key.js";
 import { publicKeyFingerprint } from "../keys/public-key-fingerprint.js";
+import { hasAcceptableKeySize } from "../keys/rsa-key-size.js";
 import type { CompactJws, JwsCrypto, SigningHeader } from "../ports/jws-crypto.js";
 import { sha256 } from "../util/sha256.js";
 
@@ -20,7 +21,9 @@ export function createJoseJwsCrypto(): JwsCrypto {
     if (imported === undefined) {
       if (verifyKeys.size >= MAX_CACHED_KEYS) verifyKeys.clear();
       const { alg: _alg, key_ops: _ops, use: _use, ...material } = key;
-      imported = (importJWK({ ...material }, alg) as Promise<CryptoKey>).catch(() => null);
+      imported = hasAcceptableKeySize(key)
+        ? (importJWK({ ...material }, alg) as Promise<CryptoKey>).catch(() => null)
+        : Promise.resolve(null);
       verifyKeys.set(cacheKey, imported);
     }
     return imported;

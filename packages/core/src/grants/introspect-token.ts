@@ -1,6 +1,6 @@
 import type { Client } from "../domain/client.js";
 import type { EngineContext } from "../engine/context.js";
-import { invalidRequest } from "../errors/oauth-error.js";
+import { invalidClient, invalidRequest } from "../errors/oauth-error.js";
 import { formatScope } from "../scope/parse-scope.js";
 import { REFRESH_TOKEN_PREFIX } from "../tokens/refresh-token-value.js";
 import { verifyAccessToken } from "../tokens/verify-access-token.js";
@@ -11,12 +11,16 @@ export interface IntrospectionRequest {
   readonly token: string | undefined;
 }
 
-/** RFC 7662 §2.2 in camelCase; inactive tokens reveal nothing. */
+/**
+ * RFC 7662 §2.2 in camelCase; inactive tokens reveal nothing. `tokenType` is the RFC 6749 §5.1 type the token
+ * is used with: `Bearer` for an access token. A refresh token has none (it is only ever sent back to the token
+ * endpoint), so it answers without `tokenType`.
+ */
 export type Introspection =
   | { readonly active: false }
   | {
       readonly active: true;
-      readonly tokenType: "access_token" | "refresh_token";
+      readonly tokenType?: "Bearer";
       readonly clientId: string;
       readonly sub: string;
       readonly scope?: string;
@@ -32,14 +36,21 @@ export type Introspection =
 const INACTIVE: Introspection = { active: false };
 
 /**
- * Token introspection (RFC 7662). Any authenticated client may introspect an access token (resource servers
- * do); a refresh token only by the client it was issued to, since a refresh token is that client's secret.
+ * Token introspection (RFC 7662). Only confidential clients may ask (§4: a public client's credentials prove
+ * nothing, so anyone could probe tokens through it); any of them may introspect an access token (resource
+ * servers do), a refresh token only the client it was issued to, since a refresh token is that client's secret.
  */
 export async function introspectToken(
   ctx: EngineContext,
   request: IntrospectionRequest,
 ): Promise<Introspection> {
   const { token, client } = request;
+  if (client.authMethod === "none") {
+    throw invalidClient({
+      reason: "client_not_confidential",
+      detail: `client_id ${client.clientId} is public and may not introspect`,
+    });
+  }
   if (token === undefined || token.length === 0) {
     throw invalidRequest("the token parameter is required", { reason: "token_missing" });
   }
@@ -50,7 +61,6 @@ export async function introspectToken(
     if (record.state !== "active" || now >= record.expiresAt) return INACTIVE;
     return {
       active: true,
-      tokenType: "refresh_token",
       clientId: record.clientId,
       sub: record.subject,
       ...(record.scope.length > 0 ? { scope: formatScope(record.scope) } : {}),
@@ -64,7 +74,7 @@ export async function introspectToken(
   if (claims === null || (await ctx.storage.revocations.isRevoked(claims.jti))) return INACTIVE;
   return {
     active: true,
-    tokenType: "access_token",
+    tokenType: "Bearer",
     clientId: claims.client_id,
     sub: claims.sub,
     ...(claims.scope === undefined ? {} : { scope: claims.scope }),

@@ -1,3 +1,4 @@
+import { createLruMap } from "../caching/lru-map.js";
 import type { PublicJwk } from "../domain/jwk.js";
 import type { KeySource } from "../domain/trusted-issuer.js";
 import { certificateToJwk } from "./certificate-to-jwk.js";
@@ -10,15 +11,15 @@ export interface KeyResolver {
   refreshedKeysOf(source: KeySource): Promise<readonly PublicJwk[] | null>;
 }
 
-const MAX_CACHED_CERTIFICATES = 1024;
+/** Parsed certificates kept at most; beyond this the least recently used is dropped. */
+export const MAX_CACHED_CERTIFICATES = 1024;
 
 export function createKeyResolver(remote: RemoteJwks): KeyResolver {
-  const certificates = new Map<string, Promise<PublicJwk>>();
+  const certificates = createLruMap<string, Promise<PublicJwk>>(MAX_CACHED_CERTIFICATES);
 
   function certificateKey(pem: string): Promise<PublicJwk> {
     let key = certificates.get(pem);
     if (key === undefined) {
-      if (certificates.size >= MAX_CACHED_CERTIFICATES) certificates.clear();
       key = certificateToJwk(pem);
       certificates.set(pem, key);
       key.catch(() => certificates.delete(pem));

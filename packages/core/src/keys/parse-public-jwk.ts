@@ -1,13 +1,11 @@
 import type { PublicJwk } from "../domain/jwk.js";
 import { isStorableText } from "../util/storable-text.js";
+import { MIN_RSA_MODULUS_BITS, rsaModulusBits } from "./rsa-key-size.js";
 
 /** Members that make a JWK private or symmetric; a trusted key must carry none of them. */
 const PRIVATE_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"] as const;
 
 const EC_CURVES = ["P-256", "P-384", "P-521"] as const;
-
-/** RSA moduli under 2048 bits are refused (NIST SP 800-131A). 2048 bits = 342 base64url characters. */
-const MIN_RSA_MODULUS_CHARS = 342;
 
 export type ParsedJwk =
   | { readonly ok: true; readonly key: PublicJwk }
@@ -38,8 +36,8 @@ export function parsePublicJwk(value: unknown): ParsedJwk {
       if (!isBase64url(jwk.n) || !isBase64url(jwk.e)) {
         return { ok: false, problem: "an RSA JWK needs n and e, base64url-encoded" };
       }
-      if (jwk.n.length < MIN_RSA_MODULUS_CHARS) {
-        return { ok: false, problem: "an RSA key must have at least 2048 bits" };
+      if (rsaModulusBits(jwk.n) < MIN_RSA_MODULUS_BITS) {
+        return { ok: false, problem: `an RSA key must have at least ${MIN_RSA_MODULUS_BITS} bits` };
       }
       return { ok: true, key: { kty: "RSA", n: jwk.n, e: jwk.e, ...common } };
     }

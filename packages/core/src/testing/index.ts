@@ -11,4 +11,4 @@ export { createFrozenClock, type FrozenClock } from "./frozen-clock.js";
 export { describeJwsCryptoContract } from "./jws-crypto-contract.js";
 export { signTestJws } from "./sign-test-jws.js";
 export { ecCertificate, ed25519Certificate, rsaCertificate } from "./test-certificates.js";
-export { generateTestKey, importTestKey, type TestKey } from "./test-keys.js";
+export { generateShortRsaTestKey, generateTestKey, importTestKey, type TestKey } from "./test-keys.js";

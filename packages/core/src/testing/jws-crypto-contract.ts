@@ -8,7 +8,7 @@ import type { CompactJws, JwsCrypto } from "../ports/jws-crypto.js";
 import { generateSigningKey } from "../tokens/generate-signing-key.js";
 import { createFrozenClock } from "./frozen-clock.js";
 import { signTestJws } from "./sign-test-jws.js";
-import { generateTestKey } from "./test-keys.js";
+import { generateShortRsaTestKey, generateTestKey } from "./test-keys.js";
 
 /** jose types `key_ops` as mutable; the published key has none anyway. */
 function withoutKeyOps({ key_ops: _ops, ...jwk }: PublicJwk) {
@@ -57,6 +57,16 @@ export function describeJwsCryptoContract(name: string, create: () => JwsCrypto)
       expect(await crypto.verify(split(await signTestJws(ec, { sub: "x" })), "ES384", ec.publicJwk)).toBe(
         false,
       );
+    });
+
+    it("refuses an RSA key under 2048 bits, even with its modulus padded by leading zero bytes", async () => {
+      const crypto = create();
+      const short = await generateShortRsaTestKey(1024);
+      const padded = await generateShortRsaTestKey(1024, 128);
+      for (const key of [short, padded]) {
+        const jws = split(await signTestJws(key, { sub: "x" }));
+        expect(await crypto.verify(jws, "RS256", key.publicJwk)).toBe(false);
+      }
     });
 
     for (const alg of SIGNING_ALGORITHMS) {

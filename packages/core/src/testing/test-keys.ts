@@ -1,4 +1,4 @@
-import { type CryptoKey, exportJWK, generateKeyPair, importPKCS8 } from "jose";
+import { base64url, type CryptoKey, exportJWK, generateKeyPair, importPKCS8 } from "jose";
 import type { AsymmetricAlgorithm } from "../domain/algorithms.js";
 import type { PublicJwk } from "../domain/jwk.js";
 import { parsePublicJwk } from "../keys/parse-public-jwk.js";
@@ -35,4 +35,27 @@ export async function generateTestKey(alg: AsymmetricAlgorithm, kid?: string): P
 export async function importTestKey(alg: AsymmetricAlgorithm, pkcs8: string, kid?: string): Promise<TestKey> {
   const privateKey = await importPKCS8(pkcs8, alg, { extractable: true });
   return { alg, privateKey, publicJwk: await publicJwkOf(privateKey, kid) };
+}
+
+/**
+ * An RS256 key pair whose modulus has only `modulusBits` bits, for tests that it is refused. Its public JWK
+ * is not checked; `leadingZeroBytes` zero octets are prefixed to `n`, which pads the text of a short modulus
+ * to the length of a long one.
+ */
+export async function generateShortRsaTestKey(modulusBits: number, leadingZeroBytes = 0): Promise<TestKey> {
+  const { privateKey, publicKey } = await crypto.subtle.generateKey(
+    {
+      name: "RSASSA-PKCS1-v1_5",
+      modulusLength: modulusBits,
+      publicExponent: new Uint8Array([1, 0, 1]),
+      hash: "SHA-256",
+    },
+    true,
+    ["sign", "verify"],
+  );
+  const { n = "", e = "" } = await crypto.subtle.exportKey("jwk", publicKey);
+  const modulus = base64url.decode(n);
+  const padded = new Uint8Array(leadingZeroBytes + modulus.length);
+  padded.set(modulus, leadingZeroBytes);
+  return { alg: "RS256", privateKey, publicJwk: { kty: "RSA", n: base64url.encode(padded), e } };
 }

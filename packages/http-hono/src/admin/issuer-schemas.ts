@@ -26,7 +26,10 @@ const inputFields = {
     .array(z.string().openapi({ enum: [...ASYMMETRIC_ALGORITHMS] }))
     .nullable()
     .optional()
-    .openapi({ description: "Allowed JWS algorithms; null or unset: what the keys imply" }),
+    .openapi({
+      description:
+        "Allowed JWS algorithms, each verifiable by one of the issuer's keys (checked when the keys are known, not for a jwks_uri); null or unset: what the keys imply",
+    }),
   allow_any_subject: z.boolean().optional().openapi({ description: "Default true" }),
   subjects: z.array(z.string()).optional().openapi({ description: "Only these subjects" }),
   scope: z.string().nullable().optional().openapi({ description: "The most this issuer may grant" }),
@@ -42,7 +45,10 @@ export const IssuerCreateSchema = z.strictObject({ issuer, ...inputFields }).ope
 
 export const IssuerPatchSchema = z
   .strictObject({ issuer: issuer.optional(), ...inputFields })
-  .openapi("TrustedIssuerPatch", { description: "Fields to change; a new key source replaces the old one" });
+  .openapi("TrustedIssuerPatch", {
+    description:
+      "Fields to change; a new key source replaces the old one. The result is checked as a new issuer is, so the allowed algorithms must fit the keys after the change",
+  });
 
 export const IssuerSchema = z
   .object({

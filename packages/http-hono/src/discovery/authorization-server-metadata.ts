@@ -14,6 +14,7 @@ export function authorizationServerMetadata(settings: EngineSettings) {
     token_endpoint_auth_methods_supported: authMethods,
     token_endpoint_auth_signing_alg_values_supported: [...ASYMMETRIC_ALGORITHMS],
     revocation_endpoint_auth_methods_supported: authMethods,
-    introspection_endpoint_auth_methods_supported: authMethods,
+    // RFC 7662 §4: a public client may not introspect.
+    introspection_endpoint_auth_methods_supported: authMethods.filter((method) => method !== "none"),
   };
 }

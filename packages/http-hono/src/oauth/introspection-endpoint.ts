@@ -6,7 +6,7 @@ const render = (c: OAuthContext, result: Introspection) =>
   result.active
     ? oauthJson(c, {
         active: true,
-        token_type: result.tokenType,
+        ...(result.tokenType === undefined ? {} : { token_type: result.tokenType }),
         client_id: result.clientId,
         sub: result.sub,
         ...(result.scope === undefined ? {} : { scope: result.scope }),
@@ -19,7 +19,7 @@ const render = (c: OAuthContext, result: Introspection) =>
       })
     : oauthJson(c, { active: false });
 
-/** POST /oauth2/introspect (RFC 7662), for authenticated clients. */
+/** POST /oauth2/introspect (RFC 7662), for authenticated confidential clients. */
 export function introspectionEndpoint(options: OAuthEndpointOptions) {
   const { engine } = options;
   return oauthEndpoint(options, "introspect", async (client, form, c) =>
