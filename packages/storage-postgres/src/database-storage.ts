@@ -7,7 +7,11 @@ import { type PurgeOptions, type PurgeResult, purgeExpired } from "./purge-expir
 import { createPgRefreshTokenStore } from "./refresh-token-store.js";
 import { createPgReplayGuard } from "./replay-guard.js";
 import { createPgRevocationStore } from "./revocation-store.js";
-import { type SealSigningKeysResult, sealSigningKeys } from "./seal-signing-keys.js";
+import {
+  type SealSigningKeysOptions,
+  type SealSigningKeysResult,
+  sealSigningKeys,
+} from "./seal-signing-keys.js";
 import { createPrivateJwkSealer } from "./sealed-private-jwk.js";
 import { createPgSigningKeyStore } from "./signing-key-store.js";
 import { guardStorage } from "./storage-errors.js";
@@ -18,12 +22,12 @@ export interface DatabaseStorage extends Storage {
   /** Applies pending migrations; safe to call from several instances at once. */
   migrate(): Promise<void>;
   /**
-   * Seals every signing key under the keyring's first secret (keys stored in clear before keys were sealed,
-   * keys sealed under an older secret), and checks that every key opens: a key that no configured secret
-   * opens rejects with `KeyringError`. Idempotent; runs under the migrations' lock. Call it after
-   * `migrate()` at start-up, and after putting a new secret first.
+   * Seals the signing keys stored in clear by an older version under the keyring's first secret (with
+   * `reencrypt`, also those sealed under another secret) and checks that every key opens: a key no configured
+   * secret opens rejects with `KeyringError`. Idempotent; runs under the migrations' lock. Call it after
+   * `migrate()` at start-up.
    */
-  sealSigningKeys(): Promise<SealSigningKeysResult>;
+  sealSigningKeys(options?: SealSigningKeysOptions): Promise<SealSigningKeysResult>;
   /** Deletes expired rows in bounded batches; call it periodically. */
   purgeExpired(now?: Date, options?: PurgeOptions): Promise<PurgeResult>;
   /** Resolves when the database answers; rejects with `StorageUnavailableError` otherwise. */
@@ -66,7 +70,8 @@ export function createDatabaseStorage(
     revocations: createPgRevocationStore(db),
     auditLog,
     migrate: () => guardStorage(() => driver.withMigrationLock(() => driver.applyMigrations())),
-    sealSigningKeys: () => guardStorage(() => driver.withMigrationLock(() => sealSigningKeys(db, sealer))),
+    sealSigningKeys: (sealOptions) =>
+      guardStorage(() => driver.withMigrationLock(() => sealSigningKeys(db, sealer, sealOptions))),
     purgeExpired: (now = new Date(), purgeOptions) => purgeExpired(db, now, purgeOptions),
     ping: async () => {
       await guardStorage(() => db.execute(sql`select 1`));

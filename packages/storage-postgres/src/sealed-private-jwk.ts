@@ -21,7 +21,7 @@ export interface PrivateJwkSealer {
   seal(kid: string, jwk: PrivateJwk): Promise<StoredPrivateJwk>;
   /** Throws `KeyringError` naming the key when its secret is not configured or the value is not authentic. */
   open(kid: string, stored: StoredPrivateJwk): Promise<PrivateJwk>;
-  /** Whether `stored` is sealed under the keyring's first secret already. */
+  /** Whether `stored` is sealed under the keyring's first secret already (`false` for a row in clear). */
   isSealedUnderFirstSecret(stored: StoredPrivateJwk): boolean;
 }
 

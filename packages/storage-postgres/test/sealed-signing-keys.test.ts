@@ -150,12 +150,16 @@ function describeSealedKeys(name: string, driver: () => Driver) {
       expect((await db.rows()).map((row) => row.kid).sort()).toEqual([...kids].sort());
     });
 
-    it("reads keys sealed under an older secret listed second, and re-seals them all under the first", async () => {
+    it("reads keys sealed under an older secret listed second, and re-encrypts them all under the first", async () => {
       const before = await twoKeys(await db.open([OLD]));
       const rotated = await db.open([NEW, OLD]);
       expect(await rotated.signingKeys.list()).toEqual(before);
+      // At start-up: instances still on the old secret alone must go on opening every key.
+      expect(await rotated.sealSigningKeys()).toEqual({ sealed: 0, keys: 2 });
+      expect(await (await db.open([OLD])).signingKeys.list()).toEqual(before);
 
-      expect(await rotated.sealSigningKeys()).toEqual({ sealed: 2, keys: 2 });
+      expect(await rotated.sealSigningKeys({ reencrypt: true })).toEqual({ sealed: 2, keys: 2 });
+      expect(await rotated.sealSigningKeys({ reencrypt: true })).toEqual({ sealed: 0, keys: 2 });
 
       const newId = (await createKeyring([NEW])).sealing.id;
       for (const row of await db.rows()) expect(JSON.parse(row.dump).sealed.kek).toBe(newId);
