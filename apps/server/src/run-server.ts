@@ -1,5 +1,6 @@
+import { join } from "node:path";
 import process from "node:process";
-import type { JwsCrypto } from "@jwtgrant/core";
+import { type JwsCrypto, redactUrlUserinfo } from "@jwtgrant/core";
 import { composeServer } from "./compose-server.js";
 import { ConfigError } from "./config/config-error.js";
 import { readEnvironment } from "./config/read-environment.js";
@@ -28,6 +29,11 @@ export type ShutdownSignal = "SIGTERM" | "SIGINT";
 
 const write = (line: string) => process.stdout.write(line);
 
+function exitOnConfigError(error: ConfigError): never {
+  process.stderr.write(`jwtgrant: invalid configuration: ${redactUrlUserinfo(error.message)}\n`);
+  process.exit(1);
+}
+
 /**
  * Starts the server on `runtime`: configuration, composition, listening, and on SIGTERM or SIGINT a
  * graceful stop (drain, close the database, exit 0). A bad configuration is one line on stderr and exit 1.
@@ -38,20 +44,29 @@ export async function runServer(runtime: Runtime): Promise<void> {
     config = readServerConfig(readEnvironment(process.env));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`jwtgrant: invalid configuration: ${error.message}\n`);
-    process.exit(1);
+    exitOnConfigError(error);
   }
   const logger = createJsonLogger(config.logLevel, write);
   let composed: Awaited<ReturnType<typeof composeServer>>;
   try {
     composed = await composeServer(config, logger, runtime.crypto);
   } catch (error) {
-    logger.log("error", "start-up failed", { error: error instanceof Error ? error.message : String(error) });
+    if (error instanceof ConfigError) exitOnConfigError(error);
+    // The log redacts URL userinfo too; this message is the one most likely to quote DATABASE_URL.
+    const message = error instanceof Error ? error.message : String(error);
+    logger.log("error", "start-up failed", { error: redactUrlUserinfo(message) });
     process.exit(1);
   }
-  if (composed.adminToken.generated) {
+  if (composed.secretsGenerated) {
     process.stderr.write(
-      `jwtgrant: generated admin token (kept in ${config.dataDir}/admin-token): ${composed.adminToken.token}\n`,
+      `jwtgrant: generated the secret that encrypts the signing keys, kept in ${join(config.dataDir, "secrets")}: back it up with the database\n`,
+    );
+  }
+  if (composed.adminToken.generated) {
+    // Log collectors keep stderr: the token itself only goes to a person at a terminal.
+    const shown = process.stderr.isTTY ? `: ${composed.adminToken.token}` : "";
+    process.stderr.write(
+      `jwtgrant: generated an admin token, kept in ${join(config.dataDir, "admin-token")}${shown}\n`,
     );
   }
   const server = await runtime.serve(composed.fetch, { port: config.port, host: config.host });

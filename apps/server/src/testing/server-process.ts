@@ -93,7 +93,10 @@ export interface ServerOptions {
   readonly runtime?: RuntimeName;
   readonly dataDir: string;
   readonly adminToken: string;
-  /** More environment, over the defaults (embedded database, issuer = the listening URL, warnings only). */
+  /**
+   * More environment, over the defaults (embedded database with its own secrets file, issuer = the listening
+   * URL, warnings only).
+   */
   readonly env?: Readonly<Record<string, string>>;
 }
 
@@ -116,6 +119,7 @@ export async function startServerProcess(options: ServerOptions): Promise<Runnin
       JWTGRANT_ADMIN_TOKEN: options.adminToken,
       LOG_LEVEL: "warn",
       DATABASE_URL: "",
+      JWTGRANT_SECRETS: "",
       ...options.env,
     },
     readyUrl: `${url}/healthz`,
