@@ -17,6 +17,7 @@ const CLI_VARIABLES = [
   "JWTGRANT_CLIENT_SECRET",
   "JWTGRANT_DATA_DIR",
   "DATABASE_URL",
+  "JWTGRANT_SECRETS",
 ];
 
 /** Runs the built bin (`node dist/bin.js …`) as a subprocess; resolves whatever its exit code. */

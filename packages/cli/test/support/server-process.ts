@@ -13,8 +13,8 @@ export interface RunningServer extends ServerProcess {
   readonly tokenEndpoint: string;
 }
 
-/** The built server on its embedded database, on a free port, healthy. */
-export async function startServer(dataDir: string): Promise<RunningServer> {
-  const server = await startServerProcess({ dataDir, adminToken: ADMIN_TOKEN });
+/** The built server on its embedded database (or the one `env` names), on a free port, healthy. */
+export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  const server = await startServerProcess({ dataDir, adminToken: ADMIN_TOKEN, env });
   return { ...server, tokenEndpoint: `${server.url}/oauth2/token` };
 }
