@@ -6,6 +6,7 @@ import { ConfigError } from "./config/config-error.js";
 import { readEnvironment } from "./config/read-environment.js";
 import { readServerConfig } from "./config/server-config.js";
 import { createJsonLogger } from "./json-logger.js";
+import { secretsFile } from "./key-encryption-secrets.js";
 
 export type FetchHandler = (request: Request, env?: unknown) => Response | Promise<Response>;
 
@@ -52,14 +53,12 @@ export async function runServer(runtime: Runtime): Promise<void> {
     composed = await composeServer(config, logger, runtime.crypto);
   } catch (error) {
     if (error instanceof ConfigError) exitOnConfigError(error);
-    // The log redacts URL userinfo too; this message is the one most likely to quote DATABASE_URL.
-    const message = error instanceof Error ? error.message : String(error);
-    logger.log("error", "start-up failed", { error: redactUrlUserinfo(message) });
+    logger.log("error", "start-up failed", { error: error instanceof Error ? error.message : String(error) });
     process.exit(1);
   }
   if (composed.secretsGenerated) {
     process.stderr.write(
-      `jwtgrant: generated the secret that encrypts the signing keys, kept in ${join(config.dataDir, "secrets")}: back it up with the database\n`,
+      `jwtgrant: generated the secret that encrypts the signing keys, kept in ${secretsFile(config.dataDir)}: back it up with the database\n`,
     );
   }
   if (composed.adminToken.generated) {
