@@ -1,6 +1,6 @@
-import { join } from "node:path";
 import process from "node:process";
 import { type JwsCrypto, redactUrlUserinfo } from "@jwtgrant/core";
+import { generatedTokenNotice } from "./admin-token.js";
 import { composeServer } from "./compose-server.js";
 import { ConfigError } from "./config/config-error.js";
 import { readEnvironment } from "./config/read-environment.js";
@@ -62,10 +62,8 @@ export async function runServer(runtime: Runtime): Promise<void> {
     );
   }
   if (composed.adminToken.generated) {
-    // Log collectors keep stderr: the token itself only goes to a person at a terminal.
-    const shown = process.stderr.isTTY ? `: ${composed.adminToken.token}` : "";
     process.stderr.write(
-      `jwtgrant: generated an admin token, kept in ${join(config.dataDir, "admin-token")}${shown}\n`,
+      generatedTokenNotice(config.dataDir, composed.adminToken.token, process.stderr.isTTY === true),
     );
   }
   const server = await runtime.serve(composed.fetch, { port: config.port, host: config.host });
