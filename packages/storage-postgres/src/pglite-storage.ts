@@ -17,7 +17,10 @@ export type PgliteStorageOptions = StorageOptions &
       }
   );
 
-/** PGlite has one session: migrations of one instance are serialised in-process rather than by a lock. */
+/**
+ * PGlite has one session, where an advisory lock would not exclude anything: the migrations and key sealing
+ * run on one instance are serialised in-process instead.
+ */
 const migrationsInProgress = new WeakMap<PGlite, Promise<unknown>>();
 
 /** Storage on embedded PGlite: PostgreSQL in WebAssembly, in this process, no server needed. */
