@@ -26,6 +26,8 @@ if (baselineIndex !== -1 && (baselineEntry === undefined || !existsSync(baseline
 const benchDir = fileURLToPath(new URL("..", import.meta.url));
 const serverEntry = fileURLToPath(new URL("../../apps/server/dist/node.js", import.meta.url));
 const ADMIN_TOKEN = "bench-admin-token-0123456789abcdef0123";
+/** Required on PostgreSQL: the key-encryption secret of the signing keys. */
+const SECRETS = "bench-key-encryption-secret-0123456789abcdef";
 const IDP = "https://idp.bench.example";
 const PEER = "node-oidc-provider";
 const BASELINE = "jwtgrant baseline (PostgreSQL)";
@@ -211,7 +213,11 @@ async function main() {
   try {
     if (database !== null)
       targets.push(
-        await startJwtgrant("jwtgrant (PostgreSQL)", { DATABASE_URL: database.url }, key.publicJwk),
+        await startJwtgrant(
+          "jwtgrant (PostgreSQL)",
+          { DATABASE_URL: database.url, JWTGRANT_SECRETS: SECRETS },
+          key.publicJwk,
+        ),
       );
     if (baselineDatabase !== null && baselineEntry !== undefined)
       targets.push(

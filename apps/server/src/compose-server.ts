@@ -1,17 +1,29 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { createCachedStorage, createEngine, type JwsCrypto, systemClock } from "@jwtgrant/core";
+import {
+  createCachedStorage,
+  createEngine,
+  createKeyring,
+  type JwsCrypto,
+  type Keyring,
+  KeyringError,
+  systemClock,
+} from "@jwtgrant/core";
 import { type ClientAddress, createHttpApp } from "@jwtgrant/http-hono";
 import { createPgliteStorage, createPostgresStorage, type DatabaseStorage } from "@jwtgrant/storage-postgres";
 import { type AdminToken, resolveAdminToken } from "./admin-token.js";
 import { forwardedClientAddress } from "./client-address.js";
+import { ConfigError } from "./config/config-error.js";
 import type { ServerConfig } from "./config/server-config.js";
 import type { JsonLogger } from "./json-logger.js";
+import { resolveSecrets, secretsFile } from "./key-encryption-secrets.js";
 
 export interface ComposedServer {
   /** The app's fetch handler; `env` carries the runtime adapter's bindings (the Node request, on Node). */
   readonly fetch: (request: Request, env?: unknown) => Response | Promise<Response>;
   readonly adminToken: AdminToken;
+  /** The signing keys' secret was made up on this start and written to the data directory. */
+  readonly secretsGenerated: boolean;
   /** Stops the periodic purge and closes the database. */
   close(): Promise<void>;
 }
@@ -24,9 +36,24 @@ export interface RuntimeServices {
   readonly clientAddress: ClientAddress;
 }
 
-async function openStorage(config: ServerConfig): Promise<DatabaseStorage> {
-  if (config.databaseUrl !== undefined) return createPostgresStorage({ url: config.databaseUrl });
-  return createPgliteStorage({ dataDir: join(config.dataDir, "pglite") });
+async function openStorage(config: ServerConfig, keyring: Keyring): Promise<DatabaseStorage> {
+  if (config.databaseUrl !== undefined) return createPostgresStorage({ url: config.databaseUrl, keyring });
+  return createPgliteStorage({ dataDir: join(config.dataDir, "pglite"), keyring });
+}
+
+/**
+ * Seals keys stored in clear by an older version, and opens every key now: a key the secrets cannot open is
+ * a configuration error at start-up, never a silent new key or a failure at the first token.
+ */
+async function sealSigningKeys(storage: DatabaseStorage, config: ServerConfig, logger: JsonLogger) {
+  try {
+    const { sealed } = await storage.sealSigningKeys();
+    if (sealed > 0) logger.log("info", "sealed signing keys stored in clear", { sealed });
+  } catch (error) {
+    if (!(error instanceof KeyringError)) throw error;
+    const source = config.secrets === undefined ? secretsFile(config.dataDir) : "JWTGRANT_SECRETS";
+    throw new ConfigError(`${source}: ${error.message}`);
+  }
 }
 
 /**
@@ -39,9 +66,11 @@ export async function composeServer(
   { crypto, clientAddress }: RuntimeServices,
 ): Promise<ComposedServer> {
   await mkdir(config.dataDir, { recursive: true });
-  const storage = await openStorage(config);
+  const secrets = await resolveSecrets(config.secrets, config.dataDir);
+  const storage = await openStorage(config, await createKeyring(secrets.secrets));
   try {
     await storage.migrate();
+    await sealSigningKeys(storage, config, logger);
     const cached =
       config.cacheMaxAgeSeconds > 0
         ? createCachedStorage(storage, { clock: systemClock, maxAgeMs: config.cacheMaxAgeSeconds * 1000 })
@@ -89,6 +118,7 @@ export async function composeServer(
     return {
       fetch: (request, env) => app.fetch(request, env),
       adminToken,
+      secretsGenerated: secrets.generated,
       async close() {
         clearInterval(purge);
         await storage.close();

@@ -1,3 +1,4 @@
+import { redactUrlUserinfo } from "@jwtgrant/core";
 import type { RequestLogger } from "@jwtgrant/http-hono";
 import type { LogLevel } from "./config/server-config.js";
 
@@ -8,17 +9,21 @@ export interface JsonLogger {
   readonly request: RequestLogger;
 }
 
-/** One JSON object per line on standard output, below `level` dropped. */
+/**
+ * One JSON object per line on standard output, below `level` dropped. No line carries the userinfo of a
+ * URL: an error's message may quote a connection string with its password.
+ */
 export function createJsonLogger(level: LogLevel, write: (line: string) => void): JsonLogger {
   const enabled = (candidate: LogLevel) => RANK[candidate] >= RANK[level];
+  const writeRecord = (record: object) => write(`${redactUrlUserinfo(JSON.stringify(record))}\n`);
   return {
     log(entryLevel, msg, fields = {}) {
       if (enabled(entryLevel))
-        write(`${JSON.stringify({ time: new Date().toISOString(), level: entryLevel, msg, ...fields })}\n`);
+        writeRecord({ time: new Date().toISOString(), level: entryLevel, msg, ...fields });
     },
     request: {
       enabled,
-      write: (record) => write(`${JSON.stringify({ ...record, msg: "request" })}\n`),
+      write: (record) => writeRecord({ ...record, msg: "request" }),
     },
   };
 }

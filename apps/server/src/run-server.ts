@@ -1,9 +1,12 @@
 import process from "node:process";
+import { redactUrlUserinfo } from "@jwtgrant/core";
+import { generatedTokenNotice } from "./admin-token.js";
 import { composeServer, type RuntimeServices } from "./compose-server.js";
 import { ConfigError } from "./config/config-error.js";
 import { readEnvironment } from "./config/read-environment.js";
 import { readServerConfig } from "./config/server-config.js";
 import { createJsonLogger } from "./json-logger.js";
+import { secretsFile } from "./key-encryption-secrets.js";
 import { keepTlsCurrent } from "./tls/keep-tls-current.js";
 import { readTlsMaterial, type TlsMaterial } from "./tls/read-tls-material.js";
 
@@ -45,6 +48,11 @@ export type ProcessSignal = ShutdownSignal | "SIGHUP";
 
 const write = (line: string) => process.stdout.write(line);
 
+function exitOnConfigError(error: ConfigError): never {
+  process.stderr.write(`jwtgrant: invalid configuration: ${redactUrlUserinfo(error.message)}\n`);
+  process.exit(1);
+}
+
 /**
  * Starts the server on `runtime`: configuration, composition, listening, and on SIGTERM or SIGINT a
  * graceful stop (drain, close the database, exit 0). A bad configuration, a bad TLS certificate or key
@@ -59,20 +67,25 @@ export async function runServer(runtime: Runtime): Promise<void> {
     tls = config.tls && readTlsMaterial(config.tls);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`jwtgrant: invalid configuration: ${error.message}\n`);
-    process.exit(1);
+    exitOnConfigError(error);
   }
   const logger = createJsonLogger(config.logLevel, write);
   let composed: Awaited<ReturnType<typeof composeServer>>;
   try {
     composed = await composeServer(config, logger, runtime);
   } catch (error) {
+    if (error instanceof ConfigError) exitOnConfigError(error);
     logger.log("error", "start-up failed", { error: error instanceof Error ? error.message : String(error) });
     process.exit(1);
   }
+  if (composed.secretsGenerated) {
+    process.stderr.write(
+      `jwtgrant: generated the secret that encrypts the signing keys, kept in ${secretsFile(config.dataDir)}: back it up with the database\n`,
+    );
+  }
   if (composed.adminToken.generated) {
     process.stderr.write(
-      `jwtgrant: generated admin token (kept in ${config.dataDir}/admin-token): ${composed.adminToken.token}\n`,
+      generatedTokenNotice(config.dataDir, composed.adminToken.token, process.stderr.isTTY === true),
     );
   }
   const onSignal = (signal: ProcessSignal, handler: () => void) => {

@@ -7,7 +7,13 @@ import {
   partnerAssertion,
   registerPartner,
 } from "./support/classic-flow.js";
-import { ADMIN_TOKEN, type RunningServer, startServer, tempDataDir } from "./support/server-process.js";
+import {
+  ADMIN_TOKEN,
+  type RunningServer,
+  SECRETS,
+  startServer,
+  tempDataDir,
+} from "./support/server-process.js";
 import { createTestDatabase, hasPostgres, type TestDatabase } from "./support/test-database.js";
 
 const ISSUER = "http://jwtgrant.cluster.test";
@@ -23,6 +29,7 @@ describe.runIf(hasPostgres)("two server processes on one PostgreSQL", () => {
     database = await createTestDatabase();
     const env = {
       DATABASE_URL: database.url,
+      JWTGRANT_SECRETS: SECRETS,
       JWTGRANT_ISSUER: ISSUER,
       JWTGRANT_CACHE_MAX_AGE: String(CACHE_MAX_AGE_SECONDS),
     };

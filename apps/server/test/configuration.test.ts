@@ -4,6 +4,10 @@ import { describe, expect, it } from "vitest";
 import { ConfigError } from "../src/config/config-error.js";
 import { readServerConfig } from "../src/config/server-config.js";
 
+const SECRET_A = "secret-a-0123456789abcdef0123456789";
+const SECRET_B = "secret-b-0123456789abcdef0123456789";
+const serverDir = fileURLToPath(new URL("..", import.meta.url));
+
 describe("configuration", () => {
   it("has the documented defaults", () => {
     expect(readServerConfig({})).toEqual({
@@ -13,6 +17,7 @@ describe("configuration", () => {
       databaseUrl: undefined,
       dataDir: "./.jwtgrant",
       adminToken: undefined,
+      secrets: undefined,
       accessTokenTtlSeconds: 3600,
       refreshTokenTtlSeconds: 86400,
       clockSkewSeconds: 60,
@@ -48,6 +53,7 @@ describe("configuration", () => {
     const config = readServerConfig({
       PORT: "9000",
       DATABASE_URL: "postgres://u@db:5432/jwtgrant",
+      JWTGRANT_SECRETS: ` ${SECRET_A} ,${SECRET_B}`,
       JWTGRANT_ACCESS_TOKEN_TTL: "600",
       JWTGRANT_CLOCK_SKEW: "0",
       LOG_LEVEL: "WARN",
@@ -61,6 +67,7 @@ describe("configuration", () => {
     expect(config).toMatchObject({
       issuer: "http://localhost:9000",
       databaseUrl: "postgres://u@db:5432/jwtgrant",
+      secrets: [SECRET_A, SECRET_B],
       accessTokenTtlSeconds: 600,
       clockSkewSeconds: 0,
       logLevel: "warn",
@@ -93,14 +100,43 @@ describe("configuration", () => {
     [{ JWTGRANT_CLIENT_ADDRESS_HEADER: "x forwarded" }, /^JWTGRANT_CLIENT_ADDRESS_HEADER: expected a header/],
     [{ JWTGRANT_TLS_CERT_FILE: "tls.crt" }, /^JWTGRANT_TLS_KEY_FILE: required with JWTGRANT_TLS_CERT_FILE$/],
     [{ JWTGRANT_TLS_KEY_FILE: "tls.key" }, /^JWTGRANT_TLS_CERT_FILE: required with JWTGRANT_TLS_KEY_FILE$/],
+    [
+      { DATABASE_URL: "postgres://u@db/jwtgrant" },
+      /^JWTGRANT_SECRETS: required with DATABASE_URL: comma-separated secrets of at least 32 characters/,
+    ],
+    [
+      { JWTGRANT_SECRETS: `${SECRET_A},short-secret` },
+      /^JWTGRANT_SECRETS: expected comma-separated secrets of at least 32 characters each; entry 2 is shorter$/,
+    ],
+    [{ JWTGRANT_SECRETS: `${SECRET_A},` }, /^JWTGRANT_SECRETS: .*; entry 2 is shorter$/],
   ])("refuses %o with a message naming the variable", (env, message) => {
     expect(() => readServerConfig(env)).toThrow(ConfigError);
     expect(() => readServerConfig(env)).toThrow(message);
   });
 
+  it("never echoes the userinfo of a URL it refuses", () => {
+    for (const name of ["DATABASE_URL", "JWTGRANT_ISSUER"]) {
+      const refusal = () => readServerConfig({ [name]: "postgres://u:s3cret@host:bad" });
+      expect(refusal).toThrow(`${name}: expected an absolute URL, got "postgres://***@host:bad"`);
+    }
+  });
+
+  it("refuses DATABASE_URL with its password hidden in the one line on stderr", () => {
+    const result = spawnSync(process.execPath, ["dist/node.js"], {
+      cwd: serverDir,
+      env: { ...process.env, DATABASE_URL: "postgres://u:s3cret@host:bad", JWTGRANT_SECRETS: SECRET_A },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'jwtgrant: invalid configuration: DATABASE_URL: expected an absolute URL, got "postgres://***@host:bad"\n',
+    );
+  });
+
   it("stops the server with one clear line and a non-zero exit code", () => {
     const result = spawnSync(process.execPath, ["dist/node.js"], {
-      cwd: fileURLToPath(new URL("..", import.meta.url)),
+      cwd: serverDir,
       env: { ...process.env, PORT: "not-a-port" },
       encoding: "utf8",
       timeout: 30_000,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { JWT_BEARER, oauthPost, partnerAssertion, registerPartner } from "./support/classic-flow.js";
-import { startServer, tempDataDir } from "./support/server-process.js";
+import { SECRETS, startServer, tempDataDir } from "./support/server-process.js";
 import { createTestDatabase, hasPostgres } from "./support/test-database.js";
 
 const ISSUER = "http://jwtgrant.fault.test";
@@ -10,7 +10,7 @@ describe.runIf(hasPostgres)("database fault under a running server", () => {
     const database = await createTestDatabase();
     const server = await startServer({
       dataDir: await tempDataDir(),
-      env: { DATABASE_URL: database.url, JWTGRANT_ISSUER: ISSUER },
+      env: { DATABASE_URL: database.url, JWTGRANT_SECRETS: SECRETS, JWTGRANT_ISSUER: ISSUER },
     });
     try {
       const client = await registerPartner(server.url);

@@ -25,4 +25,26 @@ describe("JSON logger", () => {
       expect.objectContaining({ level: "warn", msg: "request", request_id: "r-1", status: 400 }),
     ]);
   });
+
+  it("hides the userinfo of every URL in a log line, in its fields and in request records", () => {
+    const lines: string[] = [];
+    const logger = createJsonLogger("info", (line) => lines.push(line));
+    logger.log("error", "start-up failed", { error: "cannot reach postgres://jwtgrant:s3cret@db:5432/x" });
+    logger.request.write({
+      time: "2026-01-01T00:00:00.000Z",
+      level: "error",
+      request_id: "r-2",
+      method: "GET",
+      path: "/readyz",
+      status: 503,
+      duration_ms: 1,
+      endpoint: "ready",
+      detail: "database unavailable at postgresql://admin:hunter2@db/x",
+    });
+    expect(lines.join()).not.toMatch(/s3cret|hunter2/);
+    expect(lines.map((line) => JSON.parse(line))).toEqual([
+      expect.objectContaining({ error: "cannot reach postgres://***@db:5432/x" }),
+      expect.objectContaining({ detail: "database unavailable at postgresql://***@db/x" }),
+    ]);
+  });
 });

@@ -1,3 +1,4 @@
+import { redactUrlUserinfo } from "@jwtgrant/core";
 import { Command } from "commander";
 import { registerAssertionCommand } from "./commands/assertion.js";
 import { registerClientCommands } from "./commands/clients.js";
@@ -8,14 +9,16 @@ import { registerKeyCommands } from "./commands/keys.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
 import { registerTokenCommand } from "./commands/token.js";
 
-/** Commander's messages ("error: unknown option '--x'\n(Did you mean --y?)") as one line of ours. */
+/**
+ * Commander's messages ("error: unknown option '--x'\n(Did you mean --y?)") as one line of ours; an invalid
+ * argument is quoted in them, so a URL's password is hidden.
+ */
 function oneLineError(text: string, write: (text: string) => void): void {
-  write(
-    `jwtgrant: ${text
-      .replace(/^error:\s*/, "")
-      .trim()
-      .replace(/\s*\n\s*/g, " ")}\n`,
-  );
+  const line = text
+    .replace(/^error:\s*/, "")
+    .trim()
+    .replace(/\s*\n\s*/g, " ");
+  write(`jwtgrant: ${redactUrlUserinfo(line)}\n`);
 }
 
 /**

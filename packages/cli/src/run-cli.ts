@@ -1,3 +1,4 @@
+import { redactUrlUserinfo } from "@jwtgrant/core";
 import { CommanderError } from "commander";
 import { createProgram } from "./program.js";
 
@@ -5,8 +6,10 @@ import { createProgram } from "./program.js";
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
+/** One line, and never a URL's password: a driver's message may quote the connection string. */
 function message(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).trim().replace(/\s*\n\s*/g, " ");
+  const text = error instanceof Error ? error.message : String(error);
+  return redactUrlUserinfo(text.trim().replace(/\s*\n\s*/g, " "));
 }
 
 /** Runs one command line (`process.argv` shape) and resolves the exit code; failures are one line on stderr. */

@@ -299,7 +299,7 @@ describe("migrate", () => {
     },
   );
 
-  it("fails in one line when PostgreSQL is unreachable, and refuses a URL that is not postgres://", async () => {
+  it("fails in one line when PostgreSQL is unreachable, and refuses a URL that is not postgres://, its password hidden", async () => {
     const port = await freePort();
     const unreachable = await runCli(["migrate"], {
       env: { DATABASE_URL: `postgres://user:hunter2@127.0.0.1:${port}/db` },
@@ -308,6 +308,11 @@ describe("migrate", () => {
     const line = failureLine(unreachable);
     expect(line).toMatch(/^jwtgrant: database unavailable: /);
     expect(line).not.toContain("hunter2");
+    const unparsable = await runCli(["migrate"], { env: { DATABASE_URL: "postgres://u:s3cret@host:bad" } });
+    expect(unparsable.code).toBe(2);
+    expect(failureLine(unparsable)).toBe(
+      "jwtgrant: option '--database-url <url>' value 'postgres://***@host:bad' from env 'DATABASE_URL' is invalid. must be a postgres:// URL",
+    );
     const wrongScheme = await runCli(["migrate", "--database-url", "mysql://127.0.0.1/db"]);
     expect(wrongScheme.code).toBe(2);
     expect(failureLine(wrongScheme)).toBe(

@@ -31,7 +31,7 @@ beforeAll(async () => {
     writeFile(certFile, tls.cert),
     writeFile(keyFile, tls.key),
   ]);
-  server = await startServer(dataDir, { certFile, keyFile, ca: tls.ca });
+  server = await startServer(dataDir, { tls: { certFile, keyFile, ca: tls.ca } });
 });
 
 afterAll(async () => {

@@ -19,6 +19,7 @@ const COMMANDS = [
   ["keys"],
   ["keys", "list"],
   ["keys", "rotate"],
+  ["keys", "reencrypt"],
   ["keygen"],
   ["assertion"],
   ["token"],

@@ -1,4 +1,4 @@
-import type { Storage } from "@jwtgrant/core";
+import type { Keyring, Storage } from "@jwtgrant/core";
 import { sql } from "drizzle-orm";
 import { createPgClientStore } from "./client-store.js";
 import type { Database } from "./database.js";
@@ -7,6 +7,12 @@ import { type PurgeOptions, type PurgeResult, purgeExpired } from "./purge-expir
 import { createPgRefreshTokenStore } from "./refresh-token-store.js";
 import { createPgReplayGuard } from "./replay-guard.js";
 import { createPgRevocationStore } from "./revocation-store.js";
+import {
+  type SealSigningKeysOptions,
+  type SealSigningKeysResult,
+  sealSigningKeys,
+} from "./seal-signing-keys.js";
+import { createPrivateJwkSealer } from "./sealed-private-jwk.js";
 import { createPgSigningKeyStore } from "./signing-key-store.js";
 import { guardStorage } from "./storage-errors.js";
 import { createPgTrustedIssuerStore } from "./trusted-issuer-store.js";
@@ -15,6 +21,13 @@ import { createPgTrustedIssuerStore } from "./trusted-issuer-store.js";
 export interface DatabaseStorage extends Storage {
   /** Applies pending migrations; safe to call from several instances at once. */
   migrate(): Promise<void>;
+  /**
+   * Seals the signing keys stored in clear by an older version under the keyring's first secret (with
+   * `reencrypt`, also those sealed under another secret) and checks that every key opens: a key no configured
+   * secret opens rejects with `KeyringError`. Idempotent; runs under the migrations' lock. Call it after
+   * `migrate()` at start-up.
+   */
+  sealSigningKeys(options?: SealSigningKeysOptions): Promise<SealSigningKeysResult>;
   /** Deletes expired rows in bounded batches; call it periodically. */
   purgeExpired(now?: Date, options?: PurgeOptions): Promise<PurgeResult>;
   /** Resolves when the database answers; rejects with `StorageUnavailableError` otherwise. */
@@ -23,14 +36,21 @@ export interface DatabaseStorage extends Storage {
   close(): Promise<void>;
 }
 
-/** What differs between the drivers: how migrations run and how the connection closes. */
+/** What differs between the drivers: how migrations run and are serialised, and how the connection closes. */
 export interface DriverHooks {
-  migrate(): Promise<void>;
+  /** Runs `work` while no other instance on the database runs migrations or seals keys. */
+  withMigrationLock<T>(work: () => Promise<T>): Promise<T>;
+  applyMigrations(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface StorageOptions {
   readonly audit?: BufferedAuditLogOptions;
+  /**
+   * Seals the private keys of the server's signing keys at rest (AES-256-GCM): `createKeyring(secrets)` from
+   * `@jwtgrant/core`. Without it every port works but the signing keys', which refuses.
+   */
+  readonly keyring?: Keyring;
 }
 
 /** Builds the ports once, on whichever driver's drizzle database. */
@@ -40,15 +60,18 @@ export function createDatabaseStorage(
   options: StorageOptions = {},
 ): DatabaseStorage {
   const auditLog = createPgGrantAuditLog(db, options.audit);
+  const sealer = createPrivateJwkSealer(options.keyring);
   return {
     trustedIssuers: createPgTrustedIssuerStore(db),
     clients: createPgClientStore(db),
     replayGuard: createPgReplayGuard(db),
     refreshTokens: createPgRefreshTokenStore(db),
-    signingKeys: createPgSigningKeyStore(db),
+    signingKeys: createPgSigningKeyStore(db, sealer),
     revocations: createPgRevocationStore(db),
     auditLog,
-    migrate: () => guardStorage(() => driver.migrate()),
+    migrate: () => guardStorage(() => driver.withMigrationLock(() => driver.applyMigrations())),
+    sealSigningKeys: (sealOptions) =>
+      guardStorage(() => driver.withMigrationLock(() => sealSigningKeys(db, sealer, sealOptions))),
     purgeExpired: (now = new Date(), purgeOptions) => purgeExpired(db, now, purgeOptions),
     ping: async () => {
       await guardStorage(() => db.execute(sql`select 1`));

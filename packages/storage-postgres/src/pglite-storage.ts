@@ -17,8 +17,11 @@ export type PgliteStorageOptions = StorageOptions &
       }
   );
 
-/** PGlite has one session: migrations of one instance are serialised in-process rather than by a lock. */
-const migrationsInProgress = new WeakMap<PGlite, Promise<void>>();
+/**
+ * PGlite has one session, where an advisory lock would not exclude anything: the migrations and key sealing
+ * run on one instance are serialised in-process instead.
+ */
+const migrationsInProgress = new WeakMap<PGlite, Promise<unknown>>();
 
 /** Storage on embedded PGlite: PostgreSQL in WebAssembly, in this process, no server needed. */
 export async function createPgliteStorage(options: PgliteStorageOptions = {}): Promise<DatabaseStorage> {
@@ -31,14 +34,13 @@ export async function createPgliteStorage(options: PgliteStorageOptions = {}): P
   return createDatabaseStorage(
     db,
     {
-      migrate() {
+      withMigrationLock(work) {
         const previous = migrationsInProgress.get(client) ?? Promise.resolve();
-        const next = previous
-          .catch(() => {})
-          .then(() => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }));
+        const next = previous.catch(() => {}).then(work);
         migrationsInProgress.set(client, next);
         return next;
       },
+      applyMigrations: () => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }),
       close: async () => {
         if (owned) await client.close();
       },

@@ -44,26 +44,28 @@ export function createPostgresStorage(options: PostgresStorageOptions): Database
       })
     : options.sql;
   const db = drizzle(client, { schema });
+  // One reserved connection holds the advisory lock while the pool does the work, so two instances starting
+  // together migrate (and seal keys) one after the other (the pool needs two connections or more).
+  const withMigrationLock = async <T>(work: () => Promise<T>): Promise<T> => {
+    // postgres.js 3.4 never resolves a reserve() made before the pool's first query when fetch_types is off.
+    await client`select 1`;
+    const lockHolder = await client.reserve();
+    try {
+      await lockHolder`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+      try {
+        return await work();
+      } finally {
+        await lockHolder`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+      }
+    } finally {
+      lockHolder.release();
+    }
+  };
   return createDatabaseStorage(
     db,
     {
-      // One reserved connection holds the advisory lock while the pool runs the migrations, so two
-      // instances starting together migrate one after the other (the pool needs two connections or more).
-      async migrate() {
-        // postgres.js 3.4 never resolves a reserve() made before the pool's first query when fetch_types is off.
-        await client`select 1`;
-        const lockHolder = await client.reserve();
-        try {
-          await lockHolder`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-          try {
-            await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-          } finally {
-            await lockHolder`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
-          }
-        } finally {
-          lockHolder.release();
-        }
-      },
+      withMigrationLock,
+      applyMigrations: () => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }),
       close: async () => {
         if (owned) await client.end({ timeout: 5 });
       },

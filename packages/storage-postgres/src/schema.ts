@@ -5,7 +5,6 @@ import type {
   GrantAuditEntry,
   GrantType,
   KeySource,
-  PrivateJwk,
   PublicJwk,
   RefreshTokenRecord,
   SigningAlgorithm,
@@ -25,6 +24,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { StoredPrivateJwk } from "./sealed-private-jwk.js";
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 
@@ -62,7 +62,7 @@ export const signingKeys = pgTable(
   {
     kid: text("kid").primaryKey(),
     alg: text("alg").$type<SigningAlgorithm>().notNull(),
-    privateJwk: jsonb("private_jwk").$type<PrivateJwk>().notNull(),
+    privateJwk: jsonb("private_jwk").$type<StoredPrivateJwk>().notNull(),
     publicJwk: jsonb("public_jwk").$type<PublicJwk>().notNull(),
     status: text("status").$type<SigningKey["status"]>().notNull(),
     createdAt: instant("created_at").notNull(),

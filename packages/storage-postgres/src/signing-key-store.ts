@@ -2,18 +2,32 @@ import type { SigningKey, SigningKeyStore } from "@jwtgrant/core";
 import { desc, eq } from "drizzle-orm";
 import type { Database } from "./database.js";
 import { signingKeys } from "./schema.js";
+import type { PrivateJwkSealer } from "./sealed-private-jwk.js";
 import { guardPort, isUniqueViolation } from "./storage-errors.js";
 
 /** Concurrent rotations collide on the one-active-key index; the loser simply rotates again after the winner. */
 const MAX_ROTATION_ATTEMPTS = 5;
 
-export function createPgSigningKeyStore(db: Database): SigningKeyStore {
+type SigningKeyRow = typeof signingKeys.$inferSelect;
+
+/** Private keys are sealed in the table: opened on the way out, sealed on the way in. */
+export function createPgSigningKeyStore(db: Database, sealer: PrivateJwkSealer): SigningKeyStore {
+  const toKey = async (row: SigningKeyRow): Promise<SigningKey> => ({
+    ...row,
+    privateJwk: await sealer.open(row.kid, row.privateJwk),
+  });
+
+  const toRow = async (key: SigningKey): Promise<SigningKeyRow> => ({
+    ...key,
+    privateJwk: await sealer.seal(key.kid, key.privateJwk),
+  });
+
   const findActive = async (): Promise<SigningKey | null> => {
     const [row] = await db.select().from(signingKeys).where(eq(signingKeys.status, "active")).limit(1);
-    return row ?? null;
+    return row === undefined ? null : toKey(row);
   };
 
-  const rotateOnce = (next: SigningKey, retiredPublishUntil: Date) =>
+  const rotateOnce = (next: SigningKeyRow, retiredPublishUntil: Date) =>
     db.transaction(async (tx) => {
       await tx
         .update(signingKeys)
@@ -24,20 +38,27 @@ export function createPgSigningKeyStore(db: Database): SigningKeyStore {
 
   return guardPort<SigningKeyStore>({
     findActive,
-    list: () => db.select().from(signingKeys).orderBy(desc(signingKeys.createdAt), desc(signingKeys.kid)),
+    async list() {
+      const rows = await db
+        .select()
+        .from(signingKeys)
+        .orderBy(desc(signingKeys.createdAt), desc(signingKeys.kid));
+      return Promise.all(rows.map(toKey));
+    },
     async activateInitial(candidate) {
       await db
         .insert(signingKeys)
-        .values({ ...candidate, status: "active" })
+        .values({ ...(await toRow(candidate)), status: "active" })
         .onConflictDoNothing();
       const active = await findActive();
       if (active === null) throw new Error("no active signing key after activation");
       return active;
     },
     async rotate(next, retiredPublishUntil) {
+      const row = await toRow(next);
       for (let attempt = 1; ; attempt++) {
         try {
-          await rotateOnce(next, retiredPublishUntil);
+          await rotateOnce(row, retiredPublishUntil);
           return;
         } catch (error) {
           if (!isUniqueViolation(error) || attempt >= MAX_ROTATION_ATTEMPTS) throw error;

@@ -4,7 +4,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseStorage } from "../src/database-storage.js";
 import { createPostgresStorage } from "../src/postgres-storage.js";
-import { createTestDatabase, hasPostgres, type TestDatabase } from "./support/test-databases.js";
+import { createTestDatabase, hasPostgres, type TestDatabase, testKeyring } from "./support/test-databases.js";
 
 const assertionFrom = (key: TestKey, iss: string, aud: string, jti: string, now: number) =>
   signTestJws(key, { iss, sub: "svc", aud, iat: now, exp: now + 60, jti }, { kid: key.publicJwk.kid });
@@ -17,8 +17,9 @@ describe.runIf(hasPostgres)("concurrency across two connection pools (PostgreSQL
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    first = createPostgresStorage({ url: database.url, maxConnections: 10 });
-    second = createPostgresStorage({ url: database.url, maxConnections: 10 });
+    const keyring = await testKeyring();
+    first = createPostgresStorage({ url: database.url, maxConnections: 10, keyring });
+    second = createPostgresStorage({ url: database.url, maxConnections: 10, keyring });
     await first.migrate();
   });
 

@@ -1,4 +1,9 @@
-import { isSigningAlgorithm, type SigningAlgorithm } from "@jwtgrant/core";
+import {
+  isSigningAlgorithm,
+  MIN_SECRET_LENGTH,
+  redactUrlUserinfo,
+  type SigningAlgorithm,
+} from "@jwtgrant/core";
 import type { TlsFiles } from "../tls/read-tls-material.js";
 import { ConfigError } from "./config-error.js";
 
@@ -14,6 +19,8 @@ export interface ServerConfig {
   readonly dataDir: string;
   /** `undefined`: generated once and kept in `dataDir`. */
   readonly adminToken: string | undefined;
+  /** Key-encryption secrets of the signing keys, the first seals; `undefined` (embedded only): kept in `dataDir`. */
+  readonly secrets: readonly string[] | undefined;
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlSeconds: number;
   readonly clockSkewSeconds: number;
@@ -58,7 +65,7 @@ function url(name: string, raw: string, protocols: readonly string[]): string {
   try {
     parsed = new URL(raw);
   } catch {
-    throw new ConfigError(`${name}: expected an absolute URL, got "${raw}"`);
+    throw new ConfigError(`${name}: expected an absolute URL, got "${redactUrlUserinfo(raw)}"`);
   }
   if (!protocols.includes(parsed.protocol)) {
     throw new ConfigError(`${name}: expected a ${protocols.join(" or ")} URL, got "${parsed.protocol}"`);
@@ -78,6 +85,21 @@ function tlsFiles(env: Environment): TlsFiles | undefined {
 }
 
 /**
+ * A comma-separated list of secrets, each at least 32 characters, as `JWTGRANT_SECRETS` and the data
+ * directory's `secrets` file hold them. The message names the entry, never its value.
+ */
+export function parseSecrets(name: string, raw: string): readonly string[] {
+  const secrets = raw.split(",").map((entry) => entry.trim());
+  const short = secrets.findIndex((secret) => secret.length < MIN_SECRET_LENGTH);
+  if (short !== -1) {
+    throw new ConfigError(
+      `${name}: expected comma-separated secrets of at least ${MIN_SECRET_LENGTH} characters each; entry ${short + 1} is shorter`,
+    );
+  }
+  return secrets;
+}
+
+/**
  * Reads and validates the configuration once (DESIGN "Server"). A bad value throws a `ConfigError` whose
  * message names the variable and what it expects.
  */
@@ -92,6 +114,12 @@ export function readServerConfig(env: Environment): ServerConfig {
   const adminToken = env.JWTGRANT_ADMIN_TOKEN || undefined;
   if (adminToken !== undefined && adminToken.length < MIN_ADMIN_TOKEN_LENGTH) {
     throw new ConfigError(`JWTGRANT_ADMIN_TOKEN: expected at least ${MIN_ADMIN_TOKEN_LENGTH} characters`);
+  }
+  const secrets = env.JWTGRANT_SECRETS ? parseSecrets("JWTGRANT_SECRETS", env.JWTGRANT_SECRETS) : undefined;
+  if (secrets === undefined && databaseUrl !== undefined) {
+    throw new ConfigError(
+      `JWTGRANT_SECRETS: required with DATABASE_URL: comma-separated secrets of at least ${MIN_SECRET_LENGTH} characters, the first encrypts the signing keys`,
+    );
   }
   const signingAlgorithm = env.JWTGRANT_SIGNING_ALG || "ES256";
   if (!isSigningAlgorithm(signingAlgorithm)) {
@@ -118,6 +146,7 @@ export function readServerConfig(env: Environment): ServerConfig {
     databaseUrl,
     dataDir: env.JWTGRANT_DATA_DIR || "./.jwtgrant",
     adminToken,
+    secrets,
     accessTokenTtlSeconds: integer(env, "JWTGRANT_ACCESS_TOKEN_TTL", 3600, 1, 86_400),
     refreshTokenTtlSeconds: integer(env, "JWTGRANT_REFRESH_TOKEN_TTL", 86_400, 1, 31_536_000),
     clockSkewSeconds: integer(env, "JWTGRANT_CLOCK_SKEW", 60, 0, 600),

@@ -111,7 +111,10 @@ export interface ServerOptions {
   readonly runtime?: RuntimeName;
   readonly dataDir: string;
   readonly adminToken: string;
-  /** More environment, over the defaults (embedded database, issuer = the listening URL, warnings only). */
+  /**
+   * More environment, over the defaults (embedded database with its own secrets file, issuer = the listening
+   * URL, warnings only).
+   */
   readonly env?: Readonly<Record<string, string>>;
   /** Serve HTTPS from these files; the readiness check trusts `ca` (PEM). */
   readonly tls?: { readonly certFile: string; readonly keyFile: string; readonly ca: string };
@@ -136,6 +139,7 @@ export async function startServerProcess(options: ServerOptions): Promise<Runnin
       JWTGRANT_ADMIN_TOKEN: options.adminToken,
       LOG_LEVEL: "warn",
       DATABASE_URL: "",
+      JWTGRANT_SECRETS: "",
       ...(options.tls === undefined
         ? {}
         : { JWTGRANT_TLS_CERT_FILE: options.tls.certFile, JWTGRANT_TLS_KEY_FILE: options.tls.keyFile }),

@@ -12,6 +12,9 @@ export type { RunningServer, RuntimeName };
 
 export const ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef0123";
 
+/** `JWTGRANT_SECRETS` of the servers the tests start on PostgreSQL, where it is required. */
+export const SECRETS = "e2e-key-encryption-secret-0123456789abcdef";
+
 export const tempDataDir = () => mkdtemp(join(tmpdir(), "jwtgrant-e2e-"));
 
 export interface StartOptions {

@@ -18,6 +18,7 @@ const CLI_VARIABLES = [
   "JWTGRANT_CACERT",
   "JWTGRANT_DATA_DIR",
   "DATABASE_URL",
+  "JWTGRANT_SECRETS",
 ];
 
 /** Runs the built bin (`node dist/bin.js …`) as a subprocess; resolves whatever its exit code. */

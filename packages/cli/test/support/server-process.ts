@@ -18,11 +18,18 @@ export interface RunningServer extends ServerProcess {
   readonly tokenEndpoint: string;
 }
 
-/** The built server on its embedded database, on a free port, healthy; over HTTPS with `tls`. */
-export async function startServer(dataDir: string, tls?: ServerOptions["tls"]): Promise<RunningServer> {
+/**
+ * The built server on its embedded database (or the one `env` names), on a free port, healthy; over HTTPS
+ * with `tls`.
+ */
+export async function startServer(
+  dataDir: string,
+  { tls, env = {} }: { tls?: ServerOptions["tls"]; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   const server = await startServerProcess({
     dataDir,
     adminToken: ADMIN_TOKEN,
+    env,
     ...(tls === undefined ? {} : { tls }),
   });
   return { ...server, tokenEndpoint: `${server.url}/oauth2/token` };

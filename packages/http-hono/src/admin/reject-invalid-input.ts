@@ -22,12 +22,22 @@ function describeIssue(issue: z.core.$ZodIssue): string[] {
   return [`${issue.path.length === 0 ? "request body" : fieldName(issue.path)}: ${issue.message}`];
 }
 
+/** How many problems a refusal lists; a body with thousands of bad elements must not get one line each back. */
+export const MAX_LISTED_ISSUES = 10;
+
+function listProblems(problems: readonly string[]): string {
+  const listed = problems.slice(0, MAX_LISTED_ISSUES).join("; ");
+  const more = problems.length - MAX_LISTED_ISSUES;
+  return more > 0 ? `${listed}; and ${more} more` : listed;
+}
+
 /**
  * The `defaultHook` of the admin API: a body or path that fails its schema is `invalid_request` naming
- * every offending field, in the same `field: problem` form as core's own field errors.
+ * the offending fields (the first ten, and how many more), in the same `field: problem` form as core's own
+ * field errors.
  */
 export function rejectInvalidInput(result: ValidationResult, c: Context): Response | undefined {
   if (result.success) return undefined;
-  const description = result.error.issues.flatMap(describeIssue).join("; ");
+  const description = listProblems(result.error.issues.flatMap(describeIssue));
   return errorResponse(c, describeError(invalidRequest(description, { reason: "invalid_field" })));
 }

@@ -8,6 +8,7 @@ import {
 import type { Context } from "hono";
 import { jsonResponse } from "../json-response.js";
 import { type NotedError, noteError } from "../observability/request-outcome.js";
+import { capDescription } from "./cap-description.js";
 
 /** The error body of every endpoint (RFC 6749 §5.2 shape, also used by the admin API). */
 export interface ErrorBody {
@@ -35,13 +36,13 @@ const STATUS: Record<OAuthErrorCode, number> = {
 
 /**
  * The one mapping from errors to HTTP: OAuth errors by code, admin errors to 404 and 409, a storage outage
- * to 503, anything else to a generic 500 whose details stay in the log.
+ * to 503, anything else to a generic 500 whose details stay in the log. Descriptions are capped in size.
  */
 export function describeError(error: unknown): DescribedError {
   if (error instanceof OAuthError) {
     return {
       status: STATUS[error.code],
-      body: { error: error.code, error_description: error.description },
+      body: { error: error.code, error_description: capDescription(error.description) },
       reason: error.reason,
       detail: error.detail,
     };
@@ -49,7 +50,7 @@ export function describeError(error: unknown): DescribedError {
   if (error instanceof NotFoundError) {
     return {
       status: 404,
-      body: { error: "not_found", error_description: error.message },
+      body: { error: "not_found", error_description: capDescription(error.message) },
       reason: "not_found",
       detail: undefined,
     };
@@ -57,7 +58,7 @@ export function describeError(error: unknown): DescribedError {
   if (error instanceof ConflictError) {
     return {
       status: 409,
-      body: { error: "conflict", error_description: error.message },
+      body: { error: "conflict", error_description: capDescription(error.message) },
       reason: "conflict",
       detail: undefined,
     };

@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import { createKeyring, type Keyring } from "@jwtgrant/core";
 import postgres, { type Sql } from "postgres";
 import { afterAll } from "vitest";
 import type { DatabaseStorage } from "../../src/database-storage.js";
@@ -10,6 +11,11 @@ export { createTestDatabase, hasPostgres, type TestDatabase } from "../../src/te
 
 const TABLES =
   "trusted_issuers, clients, signing_keys, used_assertions, refresh_tokens, revoked_access_tokens, grant_audit";
+
+export const TEST_SECRET = "storage-test-secret-0123456789abcdef";
+
+/** The keyring test storages seal their signing keys with. */
+export const testKeyring = (): Promise<Keyring> => createKeyring([TEST_SECRET]);
 
 /** A way to open empty, migrated storage for each test on one shared database. */
 export interface StorageFactory {
@@ -28,7 +34,7 @@ export function pgliteFactory(): StorageFactory {
       });
       const ready = await client;
       await ready.exec(`truncate ${TABLES}`);
-      return createPgliteStorage({ client: ready });
+      return createPgliteStorage({ client: ready, keyring: await testKeyring() });
     },
   };
 }
@@ -54,7 +60,7 @@ export function postgresFactory(): StorageFactory & { database(): Promise<TestDa
     async open() {
       const { sql } = await ready();
       await sql.unsafe(`truncate ${TABLES}`);
-      return createPostgresStorage({ sql });
+      return createPostgresStorage({ sql, keyring: await testKeyring() });
     },
     database: async () => (await ready()).database,
   };

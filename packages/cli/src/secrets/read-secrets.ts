@@ -1,0 +1,38 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { MIN_SECRET_LENGTH } from "@jwtgrant/core";
+import { CliError } from "../cli-error.js";
+
+function parseSecrets(source: string, raw: string): readonly string[] {
+  const secrets = raw.split(",").map((entry) => entry.trim());
+  const short = secrets.findIndex((secret) => secret.length < MIN_SECRET_LENGTH);
+  if (short !== -1) {
+    throw new CliError(
+      `${source}: expected comma-separated secrets of at least ${MIN_SECRET_LENGTH} characters each; entry ${short + 1} is shorter`,
+    );
+  }
+  return secrets;
+}
+
+/**
+ * The secrets that encrypt the signing keys, found as the server finds them (apps/server
+ * `key-encryption-secrets.ts`): `JWTGRANT_SECRETS`, else, for the embedded database only, the data
+ * directory's `secrets` file. Never made up here: a new secret would open nothing.
+ */
+export async function readSecrets(
+  configured: string | undefined,
+  embeddedDataDir: string | undefined,
+): Promise<readonly string[]> {
+  if (configured) return parseSecrets("JWTGRANT_SECRETS", configured);
+  if (embeddedDataDir === undefined) {
+    throw new CliError("JWTGRANT_SECRETS: required with a PostgreSQL database, as the server's");
+  }
+  const file = join(embeddedDataDir, "secrets");
+  if (!existsSync(file)) {
+    throw new CliError(
+      `JWTGRANT_SECRETS is not set and ${file} does not exist: the server has not sealed keys here`,
+    );
+  }
+  return parseSecrets(file, (await readFile(file, "utf8")).trim());
+}
