@@ -13,6 +13,7 @@ describe("engine settings", () => {
       maxAssertionBytes: 16384,
       accessTokenTtlSeconds: 3600,
       refreshTokenTtlSeconds: 86400,
+      refreshTokenReuseGraceSeconds: 0,
       signingAlgorithm: "ES256",
       accessTokenAudience: "https://as.example.com",
       jwksTimeoutMs: 3000,
@@ -26,6 +27,9 @@ describe("engine settings", () => {
     expect(() => resolveSettings({ issuer: "not a url" })).toThrow(TypeError);
     expect(() => resolveSettings({ issuer: "https://a", clockSkewSeconds: -1 })).toThrow(TypeError);
     expect(() => resolveSettings({ issuer: "https://a", accessTokenTtlSeconds: 1.5 })).toThrow(TypeError);
+    expect(() => resolveSettings({ issuer: "https://a", refreshTokenReuseGraceSeconds: -1 })).toThrow(
+      "refreshTokenReuseGraceSeconds must be a non-negative integer",
+    );
     expect(() => resolveSettings({ issuer: "https://a", signingAlgorithm: "HS256" as never })).toThrow(
       TypeError,
     );
