@@ -5,7 +5,9 @@ import {
   JWT_BEARER,
   oauthPost,
   partnerAssertion,
+  refresh,
   registerPartner,
+  type Tokens,
 } from "./support/classic-flow.js";
 import { type RunningServer, startServer, tempDataDir } from "./support/server-process.js";
 import { createTestDatabase, hasPostgres, type TestDatabase } from "./support/test-database.js";
@@ -25,6 +27,7 @@ describe.runIf(hasPostgres)("two server processes on one PostgreSQL", () => {
       DATABASE_URL: database.url,
       JWTGRANT_ISSUER: ISSUER,
       JWTGRANT_CACHE_MAX_AGE: String(CACHE_MAX_AGE_SECONDS),
+      JWTGRANT_REFRESH_TOKEN_REUSE_GRACE: "30",
     };
     a = await startServer({ dataDir: await tempDataDir(), env });
     b = await startServer({ dataDir: await tempDataDir(), env });
@@ -56,6 +59,28 @@ describe.runIf(hasPostgres)("two server processes on one PostgreSQL", () => {
     expect(new Set(refused.map((body) => body.error))).toEqual(new Set(["invalid_grant"]));
   });
 
+  it("answers one refresh token retried on both instances at once with one successor", async () => {
+    const client = await registerRefreshingClient(a.url);
+    const { refresh_token: spent } = await exchange(a.url, client, await partnerAssertion(ISSUER));
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        oauthPost(i % 2 === 0 ? a.url : b.url, "/oauth2/token", client, {
+          grant_type: "refresh_token",
+          refresh_token: spent,
+        }),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const bodies = (await Promise.all(responses.map((response) => response.json()))) as Tokens[];
+    const successors = new Set(bodies.map((body) => body.refresh_token));
+    expect(successors.size).toBe(1);
+    expect(successors.has(spent)).toBe(false);
+    expect(new Set(bodies.map((body) => body.access_token)).size).toBe(6);
+    await expect(refresh(b.url, client, bodies[0]?.refresh_token ?? "")).resolves.toMatchObject({
+      token_type: "Bearer",
+    });
+  });
+
   it("refuses, on the other instance, an issuer disabled through one, within the cache max age", async () => {
     const [issuers] = [(await (await admin(a.url, "GET", "/issuers")).json()) as { items: { id: string }[] }];
     const issuerId = issuers.items[0]?.id ?? "";
@@ -84,6 +109,15 @@ describe.runIf(hasPostgres)("two server processes on one PostgreSQL", () => {
 
 async function registerPartnerClient(url: string) {
   const response = await admin(url, "POST", "/clients", { grant_types: [JWT_BEARER], scope: "orders:read" });
+  const body = (await response.json()) as { client_id: string; client_secret: string };
+  return { clientId: body.client_id, clientSecret: body.client_secret };
+}
+
+async function registerRefreshingClient(url: string) {
+  const response = await admin(url, "POST", "/clients", {
+    grant_types: [JWT_BEARER, "refresh_token"],
+    scope: "orders:read",
+  });
   const body = (await response.json()) as { client_id: string; client_secret: string };
   return { clientId: body.client_id, clientSecret: body.client_secret };
 }

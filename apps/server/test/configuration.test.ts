@@ -15,6 +15,7 @@ describe("configuration", () => {
       adminToken: undefined,
       accessTokenTtlSeconds: 3600,
       refreshTokenTtlSeconds: 86400,
+      refreshTokenReuseGraceSeconds: 0,
       clockSkewSeconds: 60,
       maxAssertionLifetimeSeconds: 3600,
       signingAlgorithm: "ES256",
@@ -32,6 +33,7 @@ describe("configuration", () => {
       DATABASE_URL: "postgres://u@db:5432/jwtgrant",
       JWTGRANT_ACCESS_TOKEN_TTL: "600",
       JWTGRANT_CLOCK_SKEW: "0",
+      JWTGRANT_REFRESH_TOKEN_REUSE_GRACE: "5",
       LOG_LEVEL: "WARN",
       JWTGRANT_CONSOLE: "OFF",
     });
@@ -40,6 +42,7 @@ describe("configuration", () => {
       databaseUrl: "postgres://u@db:5432/jwtgrant",
       accessTokenTtlSeconds: 600,
       clockSkewSeconds: 0,
+      refreshTokenReuseGraceSeconds: 5,
       logLevel: "warn",
       console: false,
     });
@@ -52,6 +55,10 @@ describe("configuration", () => {
     [{ DATABASE_URL: "mysql://x" }, /^DATABASE_URL: expected a postgres: or postgresql: URL/],
     [{ JWTGRANT_ADMIN_TOKEN: "short" }, /^JWTGRANT_ADMIN_TOKEN: expected at least 32 characters/],
     [{ JWTGRANT_CLOCK_SKEW: "-5" }, /^JWTGRANT_CLOCK_SKEW: /],
+    [
+      { JWTGRANT_REFRESH_TOKEN_REUSE_GRACE: "61" },
+      /^JWTGRANT_REFRESH_TOKEN_REUSE_GRACE: expected a whole number from 0 to 60, got "61"$/,
+    ],
     [{ JWTGRANT_SIGNING_ALG: "HS256" }, /^JWTGRANT_SIGNING_ALG: /],
     [{ LOG_LEVEL: "loud" }, /^LOG_LEVEL: /],
     [{ JWTGRANT_CONSOLE: "yes" }, /^JWTGRANT_CONSOLE: expected on or off/],

@@ -15,6 +15,8 @@ export interface ServerConfig {
   readonly adminToken: string | undefined;
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlSeconds: number;
+  /** How long a rotated refresh token, retried, gets its successor again instead of revoking the family. */
+  readonly refreshTokenReuseGraceSeconds: number;
   readonly clockSkewSeconds: number;
   readonly maxAssertionLifetimeSeconds: number;
   readonly signingAlgorithm: SigningAlgorithm;
@@ -89,6 +91,7 @@ export function readServerConfig(env: Environment): ServerConfig {
     adminToken,
     accessTokenTtlSeconds: integer(env, "JWTGRANT_ACCESS_TOKEN_TTL", 3600, 1, 86_400),
     refreshTokenTtlSeconds: integer(env, "JWTGRANT_REFRESH_TOKEN_TTL", 86_400, 1, 31_536_000),
+    refreshTokenReuseGraceSeconds: integer(env, "JWTGRANT_REFRESH_TOKEN_REUSE_GRACE", 0, 0, 60),
     clockSkewSeconds: integer(env, "JWTGRANT_CLOCK_SKEW", 60, 0, 600),
     maxAssertionLifetimeSeconds: integer(env, "JWTGRANT_MAX_ASSERTION_LIFETIME", 3600, 1, 86_400),
     signingAlgorithm,
