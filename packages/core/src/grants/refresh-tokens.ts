@@ -66,6 +66,7 @@ async function rotate(
   identify({ issuer: record.issuer, subject: record.subject, jti: null });
   const repeated = record.state === "rotated" ? await retriedOrRevoke(ctx, presented, record, now) : null;
   if (record.state === "revoked") throw rejected("refresh_token_revoked");
+  // A retry answers the successor, whose own expiry was checked; the spent token's no longer matters.
   if (repeated === null && now >= record.expiresAt) throw rejected("refresh_token_expired");
 
   const issuer = await trustedIssuers.findByIssuer(record.issuer);
