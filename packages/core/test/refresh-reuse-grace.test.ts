@@ -98,6 +98,16 @@ describe("refresh token reuse grace", () => {
     await expectOAuthError(refresh(h, first.refreshToken), "invalid_grant", "refresh_token_revoked");
   });
 
+  it("answers a retry within the grace even when the spent token itself has expired since", async () => {
+    const h = await withGrace(10, { client: { refreshTokenTtl: 3 } });
+    const spent = await grantedRefreshToken(h);
+    h.clock.advance(2);
+    const first = await refresh(h, spent);
+    h.clock.advance(2);
+
+    await expect(refresh(h, spent)).resolves.toMatchObject({ refreshToken: first.refreshToken });
+  });
+
   it("refuses a retry once the family was revoked", async () => {
     const h = await withGrace(GRACE);
     const spent = await grantedRefreshToken(h);
