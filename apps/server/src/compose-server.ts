@@ -81,6 +81,7 @@ export async function composeServer(
         issuer: config.issuer,
         accessTokenTtlSeconds: config.accessTokenTtlSeconds,
         refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
+        refreshTokenReuseGraceSeconds: config.refreshTokenReuseGraceSeconds,
         clockSkewSeconds: config.clockSkewSeconds,
         maxAssertionLifetimeSeconds: config.maxAssertionLifetimeSeconds,
         signingAlgorithm: config.signingAlgorithm,

@@ -5,7 +5,9 @@ import {
   JWT_BEARER,
   oauthPost,
   partnerAssertion,
+  refresh,
   registerPartner,
+  type Tokens,
 } from "./support/classic-flow.js";
 import {
   ADMIN_TOKEN,
@@ -32,6 +34,7 @@ describe.runIf(hasPostgres)("two server processes on one PostgreSQL", () => {
       JWTGRANT_SECRETS: SECRETS,
       JWTGRANT_ISSUER: ISSUER,
       JWTGRANT_CACHE_MAX_AGE: String(CACHE_MAX_AGE_SECONDS),
+      JWTGRANT_REFRESH_TOKEN_REUSE_GRACE: "30",
     };
     a = await startServer({ dataDir: await tempDataDir(), env });
     b = await startServer({ dataDir: await tempDataDir(), env });
@@ -61,6 +64,28 @@ describe.runIf(hasPostgres)("two server processes on one PostgreSQL", () => {
       error: string;
     }[];
     expect(new Set(refused.map((body) => body.error))).toEqual(new Set(["invalid_grant"]));
+  });
+
+  it("answers one refresh token retried on both instances at once with one successor", async () => {
+    const client = await registerRefreshingClient(a.url);
+    const { refresh_token: spent } = await exchange(a.url, client, await partnerAssertion(ISSUER));
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        oauthPost(i % 2 === 0 ? a.url : b.url, "/oauth2/token", client, {
+          grant_type: "refresh_token",
+          refresh_token: spent,
+        }),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const bodies = (await Promise.all(responses.map((response) => response.json()))) as Tokens[];
+    const successors = new Set(bodies.map((body) => body.refresh_token));
+    expect(successors.size).toBe(1);
+    expect(successors.has(spent)).toBe(false);
+    expect(new Set(bodies.map((body) => body.access_token)).size).toBe(6);
+    await expect(refresh(b.url, client, bodies[0]?.refresh_token ?? "")).resolves.toMatchObject({
+      token_type: "Bearer",
+    });
   });
 
   it("refuses, on the other instance, an issuer disabled through one, within the cache max age", async () => {
@@ -118,6 +143,15 @@ describe.runIf(hasPostgres)("two server processes on one PostgreSQL", () => {
 
 async function registerPartnerClient(url: string) {
   const response = await admin(url, "POST", "/clients", { grant_types: [JWT_BEARER], scope: "orders:read" });
+  const body = (await response.json()) as { client_id: string; client_secret: string };
+  return { clientId: body.client_id, clientSecret: body.client_secret };
+}
+
+async function registerRefreshingClient(url: string) {
+  const response = await admin(url, "POST", "/clients", {
+    grant_types: [JWT_BEARER, "refresh_token"],
+    scope: "orders:read",
+  });
   const body = (await response.json()) as { client_id: string; client_secret: string };
   return { clientId: body.client_id, clientSecret: body.client_secret };
 }

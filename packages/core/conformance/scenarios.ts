@@ -41,11 +41,15 @@ async function rejectsWith(promise: Promise<unknown>, code: string, reason?: str
   throw new Error(`expected ${code}, but it succeeded`);
 }
 
-async function setup(alg: AsymmetricAlgorithm = "ES256", signingAlgorithm: SigningAlgorithm = "ES256") {
+async function setup(
+  alg: AsymmetricAlgorithm = "ES256",
+  signingAlgorithm: SigningAlgorithm = "ES256",
+  refreshTokenReuseGraceSeconds = 0,
+) {
   const clock = createFrozenClock();
   const engine = createEngine(
     { storage: createMemoryStorage({ clock }), clock },
-    { issuer: SERVER, signingAlgorithm },
+    { issuer: SERVER, signingAlgorithm, refreshTokenReuseGraceSeconds },
   );
   const key = await generateTestKey(alg, "k1");
   await engine.issuers.create({ issuer: IDP, jwks: { keys: [key.publicJwk] }, algorithms: [alg] });
@@ -198,6 +202,24 @@ export const scenarios: readonly Scenario[] = [
         s.engine.refreshTokens({ client: s.client, refreshToken: rotated.refreshToken, scope: undefined }),
         "invalid_grant",
         "refresh_token_revoked",
+      );
+    },
+  },
+  {
+    name: "answers a refresh retried within the reuse grace with the same successor",
+    async run() {
+      const s = await setup("ES256", "ES256", 5);
+      const { refreshToken } = await s.exchange(await s.sign());
+      const rotated = await s.engine.refreshTokens({ client: s.client, refreshToken, scope: undefined });
+      s.clock.advance(5);
+      const retried = await s.engine.refreshTokens({ client: s.client, refreshToken, scope: undefined });
+      check(retried.refreshToken === rotated.refreshToken, "the retry got another refresh token");
+      check(retried.accessToken !== rotated.accessToken, "the retry got the same access token");
+      s.clock.advance(1);
+      await rejectsWith(
+        s.engine.refreshTokens({ client: s.client, refreshToken, scope: undefined }),
+        "invalid_grant",
+        "refresh_token_reused",
       );
     },
   },

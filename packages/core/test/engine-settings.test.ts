@@ -13,6 +13,7 @@ describe("engine settings", () => {
       maxAssertionBytes: 16384,
       accessTokenTtlSeconds: 3600,
       refreshTokenTtlSeconds: 86400,
+      refreshTokenReuseGraceSeconds: 0,
       signingAlgorithm: "ES256",
       accessTokenAudience: "https://as.example.com",
       jwksTimeoutMs: 3000,
@@ -33,6 +34,9 @@ describe("engine settings", () => {
     expect(() => resolveSettings({ issuer: "https://a", jwksRetryMinSeconds: 0 })).toThrow(TypeError);
     expect(() => resolveSettings({ issuer: "https://a", jwksRetryMinSeconds: 90 })).toThrow(
       "jwksRetryMaxSeconds must not be less than jwksRetryMinSeconds",
+    );
+    expect(() => resolveSettings({ issuer: "https://a", refreshTokenReuseGraceSeconds: -1 })).toThrow(
+      "refreshTokenReuseGraceSeconds must be a non-negative integer",
     );
     expect(() => resolveSettings({ issuer: "https://a", signingAlgorithm: "HS256" as never })).toThrow(
       TypeError,

@@ -1,4 +1,4 @@
-import type { RefreshTokenRecord, RefreshTokenStore } from "@jwtgrant/core";
+import type { RefreshTokenRecord, RefreshTokenStore, StoredRefreshToken } from "@jwtgrant/core";
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "./database.js";
 import { refreshTokens } from "./schema.js";
@@ -6,6 +6,13 @@ import { batchStatement, RETRY_ALONE_UNLESS_UNAVAILABLE } from "./statement-batc
 import { guardPort } from "./storage-errors.js";
 
 const toRow = (record: RefreshTokenRecord) => ({ ...record, scope: [...record.scope] });
+
+function toStored(row: typeof refreshTokens.$inferSelect): StoredRefreshToken {
+  const { rotatedAt, successorHash, sealedSuccessor, ...record } = row;
+  const rotation =
+    rotatedAt === null || successorHash === null ? null : { rotatedAt, successorHash, sealedSuccessor };
+  return { ...record, rotation };
+}
 
 export function createPgRefreshTokenStore(db: Database): RefreshTokenStore {
   const byHash = db
@@ -15,14 +22,18 @@ export function createPgRefreshTokenStore(db: Database): RefreshTokenStore {
     .limit(1)
     .prepare("refresh_token_by_hash");
   // Every grant issues a refresh token: the inserts of one event-loop turn share one statement, its rows
-  // one JSON parameter, so the statement text never changes with the batch size.
+  // one JSON parameter, so the statement text never changes with the batch size. The select yields every
+  // column of the table in order; a new token has no rotation, so the rows carry no such keys and those
+  // columns read null.
   const insertRows = db
     .insert(refreshTokens)
     .select(
-      sql`select token_hash, family_id, client_id, subject, issuer, scope, issued_at, expires_at, state
+      sql`select token_hash, family_id, client_id, subject, issuer, scope, issued_at, expires_at, state,
+          rotated_at, successor_hash, sealed_successor
         from jsonb_to_recordset(${sql.placeholder("rows")}::jsonb) as r(token_hash text, family_id text,
           client_id text, subject text, issuer text, scope text[], issued_at timestamptz,
-          expires_at timestamptz, state text)`,
+          expires_at timestamptz, state text, rotated_at timestamptz, successor_hash text,
+          sealed_successor text)`,
     )
     .prepare("insert_refresh_tokens");
   const insertAll = batchStatement<RefreshTokenRecord, void>(async (records) => {
@@ -44,15 +55,16 @@ export function createPgRefreshTokenStore(db: Database): RefreshTokenStore {
     insert: (record) => insertAll(record),
     async findByHash(tokenHash) {
       const [row] = await byHash.execute({ tokenHash });
-      return row ?? null;
+      return row === undefined ? null : toStored(row);
     },
     // The conditional UPDATE takes the row lock: a concurrent rotation waits, then finds the token no
-    // longer active and updates nothing, so exactly one caller inserts a successor.
-    rotate: (tokenHash, successor, now) =>
+    // longer active and updates nothing, so exactly one caller inserts a successor. The rotation's record
+    // is written by that same UPDATE, so a loser that reads the token afterwards finds the winner's.
+    rotate: (tokenHash, successor, now, sealedSuccessor) =>
       db.transaction(async (tx) => {
         const spent = await tx
           .update(refreshTokens)
-          .set({ state: "rotated" })
+          .set({ state: "rotated", rotatedAt: now, successorHash: successor.tokenHash, sealedSuccessor })
           .where(
             and(
               eq(refreshTokens.tokenHash, tokenHash),

@@ -97,6 +97,10 @@ export const refreshTokens = pgTable(
     issuedAt: instant("issued_at").notNull(),
     expiresAt: instant("expires_at").notNull(),
     state: text("state").$type<RefreshTokenRecord["state"]>().notNull(),
+    // Set together by a rotation, in the same statement that spends the token.
+    rotatedAt: instant("rotated_at"),
+    successorHash: text("successor_hash"),
+    sealedSuccessor: text("sealed_successor"),
   },
   (table) => [
     index("refresh_tokens_family_id").on(table.familyId),

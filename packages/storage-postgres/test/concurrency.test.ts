@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createEngine, JWT_BEARER_GRANT, OAuthError, REFRESH_TOKEN_GRANT } from "@jwtgrant/core";
 import { createFrozenClock, generateTestKey, signTestJws, type TestKey } from "@jwtgrant/core/testing";
 import postgres from "postgres";
@@ -8,6 +9,8 @@ import { createTestDatabase, hasPostgres, type TestDatabase, testKeyring } from 
 
 const assertionFrom = (key: TestKey, iss: string, aud: string, jti: string, now: number) =>
   signTestJws(key, { iss, sub: "svc", aud, iat: now, exp: now + 60, jti }, { kid: key.publicJwk.kid });
+
+const sha256 = (token: string) => createHash("sha256").update(token).digest("base64url");
 
 /** Two storages with pools of their own on one database: what two server instances hold. */
 describe.runIf(hasPostgres)("concurrency across two connection pools (PostgreSQL)", () => {
@@ -54,31 +57,41 @@ describe.runIf(hasPostgres)("concurrency across two connection pools (PostgreSQL
     }
   });
 
-  it("lets exactly one of 20 concurrent refreshes of one token win; the others get invalid_grant", async () => {
+  /** Two engines, one per instance, with `grace` seconds of refresh-token reuse grace, and a refresh token. */
+  async function refreshSetup(name: string, refreshTokenReuseGraceSeconds: number) {
     const clock = createFrozenClock(new Date());
-    const options = { issuer: "https://as.example.com" };
-    const engines = [
-      createEngine({ storage: first, clock }, options),
-      createEngine({ storage: second, clock }, options),
-    ];
-    const [a, b] = engines as [(typeof engines)[0], (typeof engines)[0]];
+    const options = { issuer: `https://${name}.as.example.com`, refreshTokenReuseGraceSeconds };
+    const a = createEngine({ storage: first, clock }, options);
+    const b = createEngine({ storage: second, clock }, options);
     const key = await generateTestKey("ES256", "k1");
-    await a.issuers.create({ issuer: "https://idp.example.com", jwks: { keys: [key.publicJwk] } });
+    const idp = `https://${name}.idp.example.com`;
+    await a.issuers.create({ issuer: idp, jwks: { keys: [key.publicJwk] } });
     const { client } = await a.clients.create({ grantTypes: [JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT] });
-    const assertion = await assertionFrom(
-      key,
-      "https://idp.example.com",
-      options.issuer,
-      "j-refresh",
-      clock.nowSeconds(),
-    );
+    const assertion = await assertionFrom(key, idp, options.issuer, `j-${name}`, clock.nowSeconds());
     const { refreshToken } = await a.exchangeJwtBearer({ client, assertion, scope: undefined });
+    if (refreshToken === undefined) throw new Error("no refresh token issued");
+    const refreshRaces = (count: number) =>
+      Promise.allSettled(
+        Array.from({ length: count }, (_, i) =>
+          (i % 2 === 0 ? a : b).refreshTokens({ client, refreshToken, scope: undefined }),
+        ),
+      );
+    const family = async () => {
+      const spent = await first.refreshTokens.findByHash(sha256(refreshToken));
+      const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+      const rows = await sql<{ tokenHash: string; state: string }[]>`
+        select token_hash as "tokenHash", state from refresh_tokens where family_id = ${spent?.familyId ?? ""}`;
+      await sql.end();
+      return rows.map((row) => ({ ...row }));
+    };
+    return { refreshToken, refreshRaces, family };
+  }
 
-    const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) =>
-        (i % 2 === 0 ? a : b).refreshTokens({ client, refreshToken, scope: undefined }),
-      ),
-    );
+  it("without a grace, lets exactly one of 20 concurrent refreshes of one token win and revokes the family", async () => {
+    const { refreshRaces, family } = await refreshSetup("race-strict", 0);
+
+    const results = await refreshRaces(20);
+
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const result of results) {
       if (result.status === "rejected") {
@@ -86,6 +99,25 @@ describe.runIf(hasPostgres)("concurrency across two connection pools (PostgreSQL
         expect((result.reason as OAuthError).code).toBe("invalid_grant");
       }
     }
+    const members = await family();
+    expect(members).toHaveLength(2);
+    expect(members.map((member) => member.state)).toEqual(["revoked", "revoked"]);
+  });
+
+  it("with a 5 s grace, answers all of 20 concurrent refreshes of one token with one successor", async () => {
+    const { refreshToken, refreshRaces, family } = await refreshSetup("race-grace", 5);
+
+    const results = await refreshRaces(20);
+
+    const responses = results.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+    expect(responses).toHaveLength(20);
+    const successors = [...new Set(responses.map((response) => response.refreshToken ?? ""))];
+    expect(successors).toHaveLength(1);
+    expect(new Set(responses.map((response) => response.accessToken)).size).toBe(20);
+    const members = await family();
+    expect(members).toHaveLength(2);
+    expect(members).toContainEqual({ tokenHash: sha256(refreshToken), state: "rotated" });
+    expect(members).toContainEqual({ tokenHash: sha256(successors[0] ?? ""), state: "active" });
   });
 
   it("accepts one assertion posted to both instances at once exactly once", async () => {

@@ -1,7 +1,13 @@
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
+import { migrate } from "drizzle-orm/pglite/migrator";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import journal from "../drizzle/meta/_journal.json" with { type: "json" };
+import { MIGRATIONS_FOLDER } from "../src/migrations-folder.js";
 import { createPgliteStorage } from "../src/pglite-storage.js";
 import { createPostgresStorage } from "../src/postgres-storage.js";
 import { createTestDatabase, hasPostgres } from "./support/test-databases.js";
@@ -40,6 +46,38 @@ describe("migrations on PGlite", () => {
     expect((await client.query<{ applied: number }>(appliedQuery)).rows[0]?.applied).toBe(
       journal.entries.length,
     );
+    await client.close();
+  });
+});
+
+describe("an upgrade from the first migration", () => {
+  it("keeps the refresh tokens issued before it working", async () => {
+    const [initial] = journal.entries;
+    const folder = await mkdtemp(join(tmpdir(), "jwtgrant-migrations-"));
+    await cp(MIGRATIONS_FOLDER, folder, { recursive: true });
+    await writeFile(join(folder, "meta/_journal.json"), JSON.stringify({ ...journal, entries: [initial] }));
+    const client = await PGlite.create();
+    await migrate(drizzle({ client }), { migrationsFolder: folder });
+    await rm(folder, { recursive: true });
+    await client.query(
+      `insert into refresh_tokens values ('hash-old', 'family', 'client', 'svc', 'https://idp.example.com',
+        '{read}', '2026-06-01T00:00:00Z', '2999-01-01T00:00:00Z', 'active')`,
+    );
+
+    const storage = await createPgliteStorage({ client });
+    await storage.migrate();
+
+    const old = await storage.refreshTokens.findByHash("hash-old");
+    expect(old).toMatchObject({ state: "active", scope: ["read"], rotation: null });
+    if (old === null) throw new Error("the token issued before the upgrade is gone");
+    const now = new Date("2026-06-02T00:00:00Z");
+    const next = { ...old, tokenHash: "hash-next", issuedAt: now };
+    expect(await storage.refreshTokens.rotate("hash-old", next, now, "sealed")).toBe(true);
+    expect((await storage.refreshTokens.findByHash("hash-old"))?.rotation).toStrictEqual({
+      rotatedAt: now,
+      successorHash: "hash-next",
+      sealedSuccessor: "sealed",
+    });
     await client.close();
   });
 });

@@ -56,4 +56,34 @@ describe("purgeExpired", () => {
     expect(await storage.revocations.isRevoked("live")).toBe(true);
     await storage.close();
   });
+
+  it("purges rotated tokens with their sealed successors once expired, and keeps a live rotation whole", async () => {
+    const storage = await factory.open();
+    await storage.refreshTokens.insert(refreshRecord("spent-old", past(1)));
+    await storage.refreshTokens.rotate(
+      "spent-old",
+      refreshRecord("next-old", future(60)),
+      past(2),
+      "sealed-old",
+    );
+    await storage.refreshTokens.insert(refreshRecord("spent-live", future(30)));
+    await storage.refreshTokens.rotate(
+      "spent-live",
+      refreshRecord("next-live", future(60)),
+      past(2),
+      "sealed-live",
+    );
+
+    const purged = await storage.purgeExpired(NOW, { batchSize: 2 });
+
+    expect(purged.refreshTokens).toBe(1);
+    expect(await storage.refreshTokens.findByHash("spent-old")).toBeNull();
+    expect((await storage.refreshTokens.findByHash("next-old"))?.state).toBe("active");
+    expect((await storage.refreshTokens.findByHash("spent-live"))?.rotation).toStrictEqual({
+      rotatedAt: past(2),
+      successorHash: "next-live",
+      sealedSuccessor: "sealed-live",
+    });
+    await storage.close();
+  });
 });

@@ -23,6 +23,8 @@ export interface ServerConfig {
   readonly secrets: readonly string[] | undefined;
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlSeconds: number;
+  /** How long a rotated refresh token, retried, gets its successor again instead of revoking the family. */
+  readonly refreshTokenReuseGraceSeconds: number;
   readonly clockSkewSeconds: number;
   readonly maxAssertionLifetimeSeconds: number;
   readonly signingAlgorithm: SigningAlgorithm;
@@ -149,6 +151,7 @@ export function readServerConfig(env: Environment): ServerConfig {
     secrets,
     accessTokenTtlSeconds: integer(env, "JWTGRANT_ACCESS_TOKEN_TTL", 3600, 1, 86_400),
     refreshTokenTtlSeconds: integer(env, "JWTGRANT_REFRESH_TOKEN_TTL", 86_400, 1, 31_536_000),
+    refreshTokenReuseGraceSeconds: integer(env, "JWTGRANT_REFRESH_TOKEN_REUSE_GRACE", 0, 0, 60),
     clockSkewSeconds: integer(env, "JWTGRANT_CLOCK_SKEW", 60, 0, 600),
     maxAssertionLifetimeSeconds: integer(env, "JWTGRANT_MAX_ASSERTION_LIFETIME", 3600, 1, 86_400),
     signingAlgorithm,

@@ -12,3 +12,21 @@ export interface RefreshTokenRecord {
   readonly expiresAt: Date;
   readonly state: "active" | "rotated" | "revoked";
 }
+
+/** What a rotation left on the spent token: when, into which successor, and that successor for a retry. */
+export interface RefreshTokenRotation {
+  readonly rotatedAt: Date;
+  /** `tokenHash` of the successor issued in exchange. */
+  readonly successorHash: string;
+  /**
+   * The successor's value sealed under a key that only the spent token's own value derives, so that a
+   * retry presenting the spent token within the reuse grace gets the same successor again. `null` when no
+   * reuse grace was configured at rotation.
+   */
+  readonly sealedSuccessor: string | null;
+}
+
+/** A refresh token as the store reads it back: the record, and its rotation once it has been rotated. */
+export interface StoredRefreshToken extends RefreshTokenRecord {
+  readonly rotation: RefreshTokenRotation | null;
+}

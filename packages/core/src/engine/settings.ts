@@ -23,6 +23,13 @@ export interface EngineOptions {
   readonly accessTokenTtlSeconds?: number;
   /** Refresh token lifetime unless the client sets its own. Default 86400. */
   readonly refreshTokenTtlSeconds?: number;
+  /**
+   * How long after a refresh token was rotated a retry presenting it again is answered with the same
+   * successor (and a new access token) instead of revoking the family: a client whose response was lost
+   * keeps its session. 0 turns it off: any reuse revokes the family. Default 0.
+   * @example 5
+   */
+  readonly refreshTokenReuseGraceSeconds?: number;
   /** Algorithm of new signing keys. Default `ES256`. */
   readonly signingAlgorithm?: SigningAlgorithm;
   /** The `aud` of issued access tokens. Default: `issuer`. */
@@ -92,6 +99,10 @@ export function resolveSettings(options: EngineOptions): EngineSettings {
     refreshTokenTtlSeconds: positiveInteger(
       "refreshTokenTtlSeconds",
       options.refreshTokenTtlSeconds ?? 86400,
+    ),
+    refreshTokenReuseGraceSeconds: nonNegativeInteger(
+      "refreshTokenReuseGraceSeconds",
+      options.refreshTokenReuseGraceSeconds ?? 0,
     ),
     signingAlgorithm,
     accessTokenAudience: options.accessTokenAudience ?? issuer,

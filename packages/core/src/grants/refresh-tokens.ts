@@ -1,14 +1,17 @@
 import { checkSubjectRule } from "../assertion/check-subject-rule.js";
 import { isTrustStanding } from "../assertion/find-trusted-issuer.js";
 import { type Client, REFRESH_TOKEN_GRANT } from "../domain/client.js";
+import type { StoredRefreshToken } from "../domain/refresh-token.js";
 import type { TokenResponse } from "../domain/token-response.js";
 import type { EngineContext } from "../engine/context.js";
 import { invalidGrant, invalidRequest } from "../errors/oauth-error.js";
 import { grantScope } from "../scope/grant-scope.js";
 import { parseScope } from "../scope/parse-scope.js";
 import { mintRefreshToken } from "../tokens/refresh-token-record.js";
+import { sealSuccessor } from "../tokens/sealed-successor.js";
 import { auditGrant, type GrantParties, UNKNOWN_PARTIES } from "./audit-grant.js";
 import { requireGrantType } from "./require-grant-type.js";
+import { successorWithinGrace } from "./successor-within-grace.js";
 import { tokenResponse } from "./token-response.js";
 
 export interface RefreshRequest {
@@ -23,8 +26,10 @@ const rejected = (reason: string) =>
 
 /**
  * The refresh_token grant (RFC 6749 §6) with rotation: the presented token is spent and a successor of the
- * same family issued. A spent token presented again revokes the whole family (RFC 9700 §4.14.2). The
- * issuer's trust and subject rule are checked again, as is the client's current scope.
+ * same family issued. A spent token presented again revokes the whole family (RFC 9700 §4.14.2), unless it
+ * comes back within the reuse grace while its successor is unused: then it is a retry of a refresh whose
+ * response was lost, and gets that same successor with a new access token. The issuer's trust and subject
+ * rule are checked again, as is the client's current scope.
  */
 export function refreshTokens(ctx: EngineContext, request: RefreshRequest): Promise<TokenResponse> {
   let parties = UNKNOWN_PARTIES;
@@ -47,24 +52,22 @@ async function rotate(
   request: RefreshRequest,
   identify: (parties: GrantParties) => void,
 ): Promise<TokenResponse> {
-  const { client } = request;
+  const { client, refreshToken: presented } = request;
   requireGrantType(client, REFRESH_TOKEN_GRANT);
-  if (request.refreshToken === undefined || request.refreshToken.length === 0) {
+  if (presented === undefined || presented.length === 0) {
     throw invalidRequest("the refresh_token parameter is required", { reason: "refresh_token_missing" });
   }
   const requested = parseScope(request.scope);
-  const tokenHash = await ctx.crypto.sha256(request.refreshToken);
+  const tokenHash = await ctx.crypto.sha256(presented);
   const { refreshTokens: store, trustedIssuers } = ctx.storage;
   const record = await store.findByHash(tokenHash);
   const now = ctx.clock.now();
   if (record === null || record.clientId !== client.clientId) throw rejected("refresh_token_unknown");
   identify({ issuer: record.issuer, subject: record.subject, jti: null });
-  if (record.state === "rotated") {
-    await store.revokeFamily(record.familyId);
-    throw rejected("refresh_token_reused");
-  }
+  const repeated = record.state === "rotated" ? await retriedOrRevoke(ctx, presented, record, now) : null;
   if (record.state === "revoked") throw rejected("refresh_token_revoked");
-  if (now >= record.expiresAt) throw rejected("refresh_token_expired");
+  // A retry answers the successor, whose own expiry was checked; the spent token's no longer matters.
+  if (repeated === null && now >= record.expiresAt) throw rejected("refresh_token_expired");
 
   const issuer = await trustedIssuers.findByIssuer(record.issuer);
   if (issuer === null || !isTrustStanding(issuer, now)) {
@@ -74,6 +77,8 @@ async function rotate(
   }
   checkSubjectRule(issuer, record.subject);
   const scope = grantScope(requested, [record.scope, client.scope, issuer.scope]);
+  const decision = { client, subject: record.subject, assertionIssuer: record.issuer, scope };
+  if (repeated !== null) return tokenResponse(ctx, decision, repeated);
 
   const successor = await mintRefreshToken(ctx, {
     client,
@@ -82,13 +87,27 @@ async function rotate(
     scope: record.scope,
     familyId: record.familyId,
   });
-  if (!(await store.rotate(tokenHash, successor.record, now))) {
-    await store.revokeFamily(record.familyId);
-    throw rejected("refresh_token_reused");
+  // Without a reuse grace no retry may ever read the successor back, so none is kept.
+  const sealed =
+    ctx.settings.refreshTokenReuseGraceSeconds > 0 ? await sealSuccessor(presented, successor.token) : null;
+  if (await store.rotate(tokenHash, successor.record, now, sealed)) {
+    return tokenResponse(ctx, decision, successor.token);
   }
-  return tokenResponse(
-    ctx,
-    { client, subject: record.subject, assertionIssuer: record.issuer, scope },
-    successor.token,
-  );
+  // A concurrent request rotated the token first; when that was this client's own retry racing its original
+  // request, both get the winner's successor (the store shows it once the rotation is lost).
+  const winner = sealed === null ? null : await store.findByHash(tokenHash);
+  return tokenResponse(ctx, decision, await retriedOrRevoke(ctx, presented, winner ?? record, now));
+}
+
+/** The successor again for a retry within the reuse grace; otherwise a replay, which revokes the family. */
+async function retriedOrRevoke(
+  ctx: EngineContext,
+  presented: string,
+  spent: StoredRefreshToken,
+  now: Date,
+): Promise<string> {
+  const successor = await successorWithinGrace(ctx, presented, spent, now);
+  if (successor !== null) return successor;
+  await ctx.storage.refreshTokens.revokeFamily(spent.familyId);
+  throw rejected("refresh_token_reused");
 }

@@ -1,12 +1,12 @@
-import type { RefreshTokenRecord } from "../domain/refresh-token.js";
+import type { StoredRefreshToken } from "../domain/refresh-token.js";
 import type { RefreshTokenStore } from "../ports/refresh-token-store.js";
 
 export function createMemoryRefreshTokenStore(): RefreshTokenStore {
-  const byHash = new Map<string, RefreshTokenRecord>();
+  const byHash = new Map<string, StoredRefreshToken>();
 
   return {
     async insert(record) {
-      byHash.set(record.tokenHash, structuredClone(record));
+      byHash.set(record.tokenHash, { ...structuredClone(record), rotation: null });
     },
 
     async findByHash(tokenHash) {
@@ -14,12 +14,13 @@ export function createMemoryRefreshTokenStore(): RefreshTokenStore {
       return record === undefined ? null : structuredClone(record);
     },
 
-    async rotate(tokenHash, successor, now) {
+    async rotate(tokenHash, successor, now, sealedSuccessor) {
       const current = byHash.get(tokenHash);
       if (current === undefined || current.state !== "active") return false;
       if (current.expiresAt.getTime() <= now.getTime()) return false;
-      byHash.set(tokenHash, { ...current, state: "rotated" });
-      byHash.set(successor.tokenHash, structuredClone(successor));
+      const rotation = { rotatedAt: new Date(now), successorHash: successor.tokenHash, sealedSuccessor };
+      byHash.set(tokenHash, { ...current, state: "rotated", rotation });
+      byHash.set(successor.tokenHash, { ...structuredClone(successor), rotation: null });
       return true;
     },
 
