@@ -51,6 +51,7 @@ export type * from "./ports/trusted-issuer-store.js";
 export { createKeyring, type Keyring, type KeyringKey, MIN_SECRET_LENGTH } from "./secrets/create-keyring.js";
 export { KeyringError, type KeyringErrorCode } from "./secrets/keyring-error.js";
 export { openSealedValue } from "./secrets/open-sealed-value.js";
+export { parseSecretList, type SecretListResult, shortSecretMessage } from "./secrets/parse-secret-list.js";
 export { sealValue } from "./secrets/seal-value.js";
 export { isSealedValue, type SealedValue } from "./secrets/sealed-value.js";
 export { CLIENT_SECRET_PREFIX } from "./tokens/client-secret-value.js";

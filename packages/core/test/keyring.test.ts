@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { createKeyring, isSealedValue, KeyringError, openSealedValue, sealValue } from "../src/index.js";
+import {
+  createKeyring,
+  isSealedValue,
+  KeyringError,
+  openSealedValue,
+  parseSecretList,
+  sealValue,
+  shortSecretMessage,
+} from "../src/index.js";
 
 const OLD = "old-secret-0123456789abcdef0123456789";
 const NEW = "new-secret-0123456789abcdef0123456789";
@@ -83,5 +91,22 @@ describe("keyring", () => {
     expect(isSealedValue({ v: 2, kek: "a", iv: "b", ct: "c" })).toBe(false);
     expect(isSealedValue({ v: 1, kek: "a", iv: "b", ct: "c", d: "x" })).toBe(false);
     expect(isSealedValue({ v: 1, kek: "a", iv: "b", ct: "c" })).toBe(true);
+  });
+});
+
+describe("parseSecretList", () => {
+  it("trims each entry of a comma-separated list", () => {
+    expect(parseSecretList(` ${"a".repeat(32)} ,${"b".repeat(40)}`)).toEqual({
+      ok: true,
+      secrets: ["a".repeat(32), "b".repeat(40)],
+    });
+  });
+
+  it("names the first entry that is too short by position, never by value", () => {
+    expect(parseSecretList(`${"a".repeat(32)},${"b".repeat(31)},x`)).toEqual({ ok: false, shortEntry: 2 });
+    expect(parseSecretList(`${"a".repeat(32)},`)).toEqual({ ok: false, shortEntry: 2 });
+    expect(shortSecretMessage("JWTGRANT_SECRETS", 2)).toBe(
+      "JWTGRANT_SECRETS: expected comma-separated secrets of at least 32 characters each; entry 2 is shorter",
+    );
   });
 });

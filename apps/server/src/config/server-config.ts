@@ -1,8 +1,10 @@
 import {
   isSigningAlgorithm,
   MIN_SECRET_LENGTH,
+  parseSecretList,
   redactUrlUserinfo,
   type SigningAlgorithm,
+  shortSecretMessage,
 } from "@jwtgrant/core";
 import type { TlsFiles } from "../tls/read-tls-material.js";
 import { ConfigError } from "./config-error.js";
@@ -91,14 +93,9 @@ function tlsFiles(env: Environment): TlsFiles | undefined {
  * directory's `secrets` file hold them. The message names the entry, never its value.
  */
 export function parseSecrets(name: string, raw: string): readonly string[] {
-  const secrets = raw.split(",").map((entry) => entry.trim());
-  const short = secrets.findIndex((secret) => secret.length < MIN_SECRET_LENGTH);
-  if (short !== -1) {
-    throw new ConfigError(
-      `${name}: expected comma-separated secrets of at least ${MIN_SECRET_LENGTH} characters each; entry ${short + 1} is shorter`,
-    );
-  }
-  return secrets;
+  const parsed = parseSecretList(raw);
+  if (!parsed.ok) throw new ConfigError(shortSecretMessage(name, parsed.shortEntry));
+  return parsed.secrets;
 }
 
 /**

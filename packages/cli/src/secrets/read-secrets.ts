@@ -1,18 +1,13 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { MIN_SECRET_LENGTH } from "@jwtgrant/core";
+import { parseSecretList, shortSecretMessage } from "@jwtgrant/core";
 import { CliError } from "../cli-error.js";
 
 function parseSecrets(source: string, raw: string): readonly string[] {
-  const secrets = raw.split(",").map((entry) => entry.trim());
-  const short = secrets.findIndex((secret) => secret.length < MIN_SECRET_LENGTH);
-  if (short !== -1) {
-    throw new CliError(
-      `${source}: expected comma-separated secrets of at least ${MIN_SECRET_LENGTH} characters each; entry ${short + 1} is shorter`,
-    );
-  }
-  return secrets;
+  const parsed = parseSecretList(raw);
+  if (!parsed.ok) throw new CliError(shortSecretMessage(source, parsed.shortEntry));
+  return parsed.secrets;
 }
 
 /**
