@@ -16,7 +16,13 @@ export interface ComposedServer {
 }
 
 async function openStorage(config: ServerConfig): Promise<DatabaseStorage> {
-  if (config.databaseUrl !== undefined) return createPostgresStorage({ url: config.databaseUrl });
+  if (config.databaseUrl !== undefined) {
+    return createPostgresStorage({
+      url: config.databaseUrl,
+      callTimeoutMs: config.databaseTimeoutMs,
+      connectTimeoutMs: config.databaseConnectTimeoutMs,
+    });
+  }
   return createPgliteStorage({ dataDir: join(config.dataDir, "pglite") });
 }
 
@@ -51,7 +57,11 @@ export async function composeServer(
     await engine.ensureSigningKey();
     const adminToken = await resolveAdminToken(config.adminToken, config.dataDir);
     const app = createHttpApp(
-      { engine, ready: () => storage.ping(), recentDecisions: (limit) => storage.auditLog.recent(limit) },
+      {
+        engine,
+        ready: () => storage.ping(config.readyTimeoutMs),
+        recentDecisions: (limit) => storage.auditLog.recent(limit),
+      },
       { adminToken: adminToken.token, logger: logger.request, console: config.console },
     );
 

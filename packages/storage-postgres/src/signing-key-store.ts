@@ -1,13 +1,14 @@
 import type { SigningKey, SigningKeyStore } from "@jwtgrant/core";
 import { desc, eq } from "drizzle-orm";
 import type { Database } from "./database.js";
+import type { DatabaseCalls } from "./database-calls.js";
 import { signingKeys } from "./schema.js";
 import { guardPort, isUniqueViolation } from "./storage-errors.js";
 
 /** Concurrent rotations collide on the one-active-key index; the loser simply rotates again after the winner. */
 const MAX_ROTATION_ATTEMPTS = 5;
 
-export function createPgSigningKeyStore(db: Database): SigningKeyStore {
+export function createPgSigningKeyStore(db: Database, calls: DatabaseCalls): SigningKeyStore {
   const findActive = async (): Promise<SigningKey | null> => {
     const [row] = await db.select().from(signingKeys).where(eq(signingKeys.status, "active")).limit(1);
     return row ?? null;
@@ -22,7 +23,7 @@ export function createPgSigningKeyStore(db: Database): SigningKeyStore {
       await tx.insert(signingKeys).values({ ...next, status: "active" });
     });
 
-  return guardPort<SigningKeyStore>({
+  return guardPort<SigningKeyStore>(calls, {
     findActive,
     list: () => db.select().from(signingKeys).orderBy(desc(signingKeys.createdAt), desc(signingKeys.kid)),
     async activateInitial(candidate) {

@@ -24,6 +24,12 @@ export interface ServerConfig {
   readonly logLevel: LogLevel;
   /** Serve the management console at `/console`. */
   readonly console: boolean;
+  /** PostgreSQL: how long a call may wait, for a connection and its answer, before the request gets 503. */
+  readonly databaseTimeoutMs: number;
+  /** PostgreSQL: how long opening a connection may take. */
+  readonly databaseConnectTimeoutMs: number;
+  /** How long `/readyz` waits for the database. */
+  readonly readyTimeoutMs: number;
 }
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -97,5 +103,8 @@ export function readServerConfig(env: Environment): ServerConfig {
     shutdownTimeoutSeconds: integer(env, "JWTGRANT_SHUTDOWN_TIMEOUT", 10, 0, 300),
     logLevel: level,
     console: consoleSetting === "on",
+    databaseTimeoutMs: integer(env, "JWTGRANT_DB_TIMEOUT_MS", 3000, 100, 60_000),
+    databaseConnectTimeoutMs: integer(env, "JWTGRANT_DB_CONNECT_TIMEOUT_MS", 3000, 100, 60_000),
+    readyTimeoutMs: integer(env, "JWTGRANT_READY_TIMEOUT_MS", 500, 10, 10_000),
   };
 }

@@ -39,9 +39,13 @@ export async function startDatabaseProxy(databaseUrl: string): Promise<DatabaseP
     link.server?.destroy();
   };
 
+  const refused = new Set<Socket>();
+
   const listener = createServer((client) => {
     client.on("error", () => {});
     if (mode === "refuse") {
+      refused.add(client);
+      client.on("close", () => refused.delete(client));
       client.end();
       return;
     }
@@ -82,6 +86,7 @@ export async function startDatabaseProxy(databaseUrl: string): Promise<DatabaseP
     },
     async close() {
       for (const link of links) drop(link);
+      for (const socket of refused) socket.destroy();
       await new Promise<void>((resolve) => listener.close(() => resolve()));
     },
   };

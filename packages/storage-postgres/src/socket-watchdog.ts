@@ -1,0 +1,85 @@
+import { connect, type Socket } from "node:net";
+
+/** What postgres.js hands its `socket` option: the hosts and ports of the URL, or a unix socket's path. */
+export interface SocketTarget {
+  readonly host: readonly string[];
+  readonly port: readonly number[];
+  readonly path?: string | false | undefined;
+}
+
+export interface SocketWatchdogOptions {
+  /** Sockets that have received nothing for this long are dropped, while `stalled()` holds. */
+  readonly silenceMs: number;
+  /** Whether some call is waiting on a connection past its deadline. */
+  readonly stalled: () => boolean;
+}
+
+export interface SocketWatchdog {
+  /** For postgres.js's `socket` option: opens the socket of one connection, and watches it. */
+  open(target: SocketTarget): Socket;
+  /** Stops watching; the sockets stay with the client that closes them. */
+  close(): void;
+}
+
+interface Watched {
+  readonly socket: Socket;
+  bytesRead: number;
+  heardAt: number;
+}
+
+/** The error of a connection the server closed before it said anything. */
+const closedUnanswered = () =>
+  Object.assign(new Error("the database closed the connection without answering"), {
+    code: "CONNECTION_CLOSED",
+  });
+
+/**
+ * Drops the connections a silent network partition has stuck. Nothing reports such a connection: the
+ * operating system goes on retransmitting for many minutes, and postgres.js keeps the connection, and
+ * sends it queries, as long as the socket is open. So the watchdog samples, a few times per `silenceMs`,
+ * how many bytes each socket has received; while a call is overdue, it destroys every socket that has
+ * received none for `silenceMs`. postgres.js then fails the queries on it and opens a fresh connection
+ * for the next. A healthy idle connection dropped with them costs one reconnection; a busy one is never
+ * silent that long. The count is that of the TCP socket, so it holds under TLS too.
+ */
+export function createSocketWatchdog(options: SocketWatchdogOptions): SocketWatchdog {
+  const watched = new Set<Watched>();
+  let opened = 0;
+
+  const sample = () => {
+    const now = performance.now();
+    const stalled = options.stalled();
+    for (const entry of watched) {
+      const { socket } = entry;
+      if (socket.destroyed) {
+        watched.delete(entry);
+      } else if (socket.bytesRead !== entry.bytesRead) {
+        entry.bytesRead = socket.bytesRead;
+        entry.heardAt = now;
+      } else if (stalled && now - entry.heardAt >= options.silenceMs) {
+        socket.destroy();
+      }
+    }
+  };
+  const timer = setInterval(sample, options.silenceMs / 4);
+  timer.unref?.();
+
+  return {
+    open(target) {
+      const index = opened++ % Math.max(1, target.port.length);
+      const socket = target.path
+        ? connect(target.path)
+        : connect(target.port[index] ?? 5432, target.host[index] ?? "localhost");
+      // postgres.js reconnects at once, and for ever, when a connection it is opening closes without an
+      // error (a proxy that accepts and closes): make that close the connection error it is.
+      socket.once("end", () => {
+        if (socket.bytesRead === 0) socket.destroy(closedUnanswered());
+      });
+      watched.add({ socket, bytesRead: 0, heardAt: performance.now() });
+      return socket;
+    },
+    close() {
+      clearInterval(timer);
+    },
+  };
+}
