@@ -34,6 +34,15 @@ const closedUnanswered = () =>
   });
 
 /**
+ * The error a silent socket is destroyed with. Destroyed without one, a socket still opening would have
+ * postgres.js connect again, for the same query, rather than fail it.
+ */
+const silentFor = (ms: number) =>
+  Object.assign(new Error(`the database connection heard nothing for ${ms} ms`), {
+    code: "CONNECTION_DESTROYED",
+  });
+
+/**
  * Drops the connections a silent network partition has stuck. Nothing reports such a connection: the
  * operating system goes on retransmitting for many minutes, and postgres.js keeps the connection, and
  * sends it queries, as long as the socket is open. So the watchdog samples, a few times per `silenceMs`,
@@ -57,7 +66,7 @@ export function createSocketWatchdog(options: SocketWatchdogOptions): SocketWatc
         entry.bytesRead = socket.bytesRead;
         entry.heardAt = now;
       } else if (stalled && now - entry.heardAt >= options.silenceMs) {
-        socket.destroy();
+        socket.destroy(silentFor(options.silenceMs));
       }
     }
   };
