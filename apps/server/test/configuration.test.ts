@@ -23,6 +23,9 @@ describe("configuration", () => {
       shutdownTimeoutSeconds: 10,
       logLevel: "info",
       console: true,
+      databaseTimeoutMs: 3000,
+      databaseConnectTimeoutMs: 3000,
+      readyTimeoutMs: 500,
     });
   });
 
@@ -34,6 +37,9 @@ describe("configuration", () => {
       JWTGRANT_CLOCK_SKEW: "0",
       LOG_LEVEL: "WARN",
       JWTGRANT_CONSOLE: "OFF",
+      JWTGRANT_DB_TIMEOUT_MS: "1500",
+      JWTGRANT_DB_CONNECT_TIMEOUT_MS: "2000",
+      JWTGRANT_READY_TIMEOUT_MS: "250",
     });
     expect(config).toMatchObject({
       issuer: "http://localhost:9000",
@@ -42,6 +48,9 @@ describe("configuration", () => {
       clockSkewSeconds: 0,
       logLevel: "warn",
       console: false,
+      databaseTimeoutMs: 1500,
+      databaseConnectTimeoutMs: 2000,
+      readyTimeoutMs: 250,
     });
   });
 
@@ -55,6 +64,9 @@ describe("configuration", () => {
     [{ JWTGRANT_SIGNING_ALG: "HS256" }, /^JWTGRANT_SIGNING_ALG: /],
     [{ LOG_LEVEL: "loud" }, /^LOG_LEVEL: /],
     [{ JWTGRANT_CONSOLE: "yes" }, /^JWTGRANT_CONSOLE: expected on or off/],
+    [{ JWTGRANT_DB_TIMEOUT_MS: "3s" }, /^JWTGRANT_DB_TIMEOUT_MS: expected a whole number from 100 to 60000/],
+    [{ JWTGRANT_DB_CONNECT_TIMEOUT_MS: "50" }, /^JWTGRANT_DB_CONNECT_TIMEOUT_MS: /],
+    [{ JWTGRANT_READY_TIMEOUT_MS: "0" }, /^JWTGRANT_READY_TIMEOUT_MS: /],
   ])("refuses %o with a message naming the variable", (env, message) => {
     expect(() => readServerConfig(env)).toThrow(ConfigError);
     expect(() => readServerConfig(env)).toThrow(message);
