@@ -32,12 +32,13 @@ export interface BoundedCallsOptions {
 export interface BoundedCalls extends DatabaseCalls {
   /**
    * Calls whose deadline has passed while their work still runs. Each holds a connection that has not
-   * answered in time: most likely one cut off from the database, which only dropping it will free.
+   * answered in time: most likely one cut off from the database, which only dropping it will free. A call
+   * still running a second deadline later gives its place back: the driver has lost its query.
    */
   readonly overdue: number;
 }
 
-type State = "waiting" | "running" | "overdue" | "settled";
+type State = "waiting" | "running" | "overdue" | "abandoned" | "settled";
 
 interface PendingCall {
   readonly call: () => Promise<unknown>;
@@ -61,6 +62,27 @@ export function createBoundedCalls(options: BoundedCallsOptions): BoundedCalls {
   let running = 0;
   let overdue = 0;
 
+  const startNext = () => {
+    const next = first(probes) ?? first(waiting);
+    if (next === undefined) return;
+    probes.delete(next);
+    waiting.delete(next);
+    start(next);
+  };
+
+  const release = (pending: PendingCall, state: "abandoned" | "settled") => {
+    if (pending.state === "overdue") overdue--;
+    pending.state = state;
+    running--;
+    startNext();
+  };
+
+  // postgres.js can lose a query: one handed to a connection between its socket's error and its close is
+  // never settled. Its call must not keep a place for ever.
+  const abandon = (pending: PendingCall) => {
+    if (pending.state === "overdue") release(pending, "abandoned");
+  };
+
   const expire = (pending: PendingCall) => {
     if (pending.state === "waiting") {
       probes.delete(pending);
@@ -68,21 +90,14 @@ export function createBoundedCalls(options: BoundedCallsOptions): BoundedCalls {
     } else {
       pending.state = "overdue";
       overdue++;
+      pending.timer = setTimeout(abandon, pending.timeoutMs, pending);
     }
     pending.reject(new StorageUnavailableError(`the database did not answer within ${pending.timeoutMs} ms`));
   };
 
   const settle = (pending: PendingCall) => {
     clearTimeout(pending.timer);
-    if (pending.state === "overdue") overdue--;
-    pending.state = "settled";
-    running--;
-    const next = first(probes) ?? first(waiting);
-    if (next !== undefined) {
-      probes.delete(next);
-      waiting.delete(next);
-      start(next);
-    }
+    if (pending.state !== "abandoned") release(pending, "settled");
   };
 
   const start = (pending: PendingCall) => {

@@ -34,13 +34,18 @@ const closedUnanswered = () =>
   });
 
 /**
- * The error a silent socket is destroyed with. Destroyed without one, a socket still opening would have
- * postgres.js connect again, for the same query, rather than fail it.
+ * A silent socket that never heard a byte belongs to a connection still opening. It is destroyed with an
+ * error: without one, postgres.js would open another connection for the same query rather than fail it.
+ * Any other is destroyed without one: postgres.js then fails its queries as the socket closes. Given an
+ * error, it would fail them on the error, and hand the connection new queries until the socket closes,
+ * which it would then never settle.
  */
-const silentFor = (ms: number) =>
-  Object.assign(new Error(`the database connection heard nothing for ${ms} ms`), {
-    code: "CONNECTION_DESTROYED",
-  });
+const silenceError = (socket: Socket, ms: number) =>
+  socket.bytesRead > 0
+    ? undefined
+    : Object.assign(new Error(`the database connection heard nothing for ${ms} ms`), {
+        code: "CONNECTION_DESTROYED",
+      });
 
 /**
  * Drops the connections a silent network partition has stuck. Nothing reports such a connection: the
@@ -66,7 +71,7 @@ export function createSocketWatchdog(options: SocketWatchdogOptions): SocketWatc
         entry.bytesRead = socket.bytesRead;
         entry.heardAt = now;
       } else if (stalled && now - entry.heardAt >= options.silenceMs) {
-        socket.destroy(silentFor(options.silenceMs));
+        socket.destroy(silenceError(socket, options.silenceMs));
       }
     }
   };

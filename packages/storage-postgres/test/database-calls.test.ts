@@ -110,6 +110,26 @@ describe("bounded database calls", () => {
     await expect(queued).resolves.toBe("fresh connection");
   });
 
+  it("gives back, a second deadline later, the place of a call whose work never settles", async () => {
+    const calls = createBoundedCalls({ timeoutMs: 3000, maxConcurrent: 1 });
+    const lost = work<string>();
+    const next = work<string>();
+    void outcome(calls.run(lost.run));
+    const queued = outcome(calls.run(next.run));
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(await queued).toEqual({ error: expect.any(StorageUnavailableError) });
+    await vi.advanceTimersByTimeAsync(1500);
+    const after = work<string>();
+    const later = calls.run(after.run);
+    await vi.advanceTimersByTimeAsync(1499);
+    expect([calls.overdue, after.started]).toEqual([1, false]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect([calls.overdue, after.started]).toEqual([0, true]);
+    after.resolve("served");
+    await expect(later).resolves.toBe("served");
+    expect(next.started).toBe(false);
+  });
+
   it("runs a probe ahead of the calls waiting, within its own deadline", async () => {
     const calls = createBoundedCalls({ timeoutMs: 3000, maxConcurrent: 1 });
     const busy = work<string>();
