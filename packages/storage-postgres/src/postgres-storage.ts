@@ -11,7 +11,7 @@ export type PostgresStorageOptions = StorageOptions & {
   /**
    * Every storage call fails with `StorageUnavailableError` once it has waited this long, for a connection
    * and for the answer together. It is the client's own deadline, so it holds when the network is gone and
-   * the server cannot cancel anything. Default 3000.
+   * the server cannot cancel anything. Migrations are not bounded. Default 3000.
    */
   readonly callTimeoutMs?: number;
 } & (

@@ -53,8 +53,9 @@ const silenceError = (socket: Socket, ms: number) =>
  * sends it queries, as long as the socket is open. So the watchdog samples, a few times per `silenceMs`,
  * how many bytes each socket has received; while a call is overdue, it destroys every socket that has
  * received none for `silenceMs`. postgres.js then fails the queries on it and opens a fresh connection
- * for the next. A healthy idle connection dropped with them costs one reconnection; a busy one is never
- * silent that long. The count is that of the TCP socket, so it holds under TLS too.
+ * for the next. A healthy idle connection dropped with them costs one reconnection; one at work receives
+ * its answers, and is silent that long only under a query that has itself outrun the deadline. The count
+ * is that of the TCP socket, so it holds under TLS too.
  */
 export function createSocketWatchdog(options: SocketWatchdogOptions): SocketWatchdog {
   const watched = new Set<Watched>();
