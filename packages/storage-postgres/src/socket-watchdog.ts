@@ -8,7 +8,7 @@ export interface SocketTarget {
 }
 
 export interface SocketWatchdogOptions {
-  /** Sockets that have received nothing for this long are dropped, while `stalled()` holds. */
+  /** Sockets silent for this long are dropped, while `stalled()` holds. */
   readonly silenceMs: number;
   /** Whether some call is waiting on a connection past its deadline. */
   readonly stalled: () => boolean;
@@ -24,7 +24,11 @@ export interface SocketWatchdog {
 interface Watched {
   readonly socket: Socket;
   bytesRead: number;
-  heardAt: number;
+  bytesWritten: number;
+  /** Whether it has been sent something since it last received anything. */
+  asked: boolean;
+  /** When its silence began: when it last received something, or was first sent something after that. */
+  silentSince: number;
 }
 
 /** The error of a connection the server closed before it said anything. */
@@ -51,11 +55,13 @@ const silenceError = (socket: Socket, ms: number) =>
  * Drops the connections a silent network partition has stuck. Nothing reports such a connection: the
  * operating system goes on retransmitting for many minutes, and postgres.js keeps the connection, and
  * sends it queries, as long as the socket is open. So the watchdog samples, a few times per `silenceMs`,
- * how many bytes each socket has received; while a call is overdue, it destroys every socket that has
- * received none for `silenceMs`. postgres.js then fails the queries on it and opens a fresh connection
- * for the next. A healthy idle connection dropped with them costs one reconnection; one at work receives
- * its answers, and is silent that long only under a query that has itself outrun the deadline. The count
- * is that of the TCP socket, so it holds under TLS too.
+ * how many bytes each socket has received and sent; while a call is overdue, it destroys every socket that
+ * has received nothing for `silenceMs`, counted from the first thing it was sent since, if any. postgres.js
+ * then fails the queries on it and opens a fresh connection for the next. A healthy idle connection
+ * dropped with them costs one reconnection; one at work receives its answers, and is silent that long only
+ * under a query that has itself outrun the deadline. The counts are those of the TCP socket, so they hold
+ * under TLS too (except for what Bun and Deno send under TLS: there the silence counts from what it last
+ * received).
  */
 export function createSocketWatchdog(options: SocketWatchdogOptions): SocketWatchdog {
   const watched = new Set<Watched>();
@@ -68,10 +74,21 @@ export function createSocketWatchdog(options: SocketWatchdogOptions): SocketWatc
       const { socket } = entry;
       if (socket.destroyed) {
         watched.delete(entry);
-      } else if (socket.bytesRead !== entry.bytesRead) {
+        continue;
+      }
+      if (socket.bytesRead !== entry.bytesRead) {
         entry.bytesRead = socket.bytesRead;
-        entry.heardAt = now;
-      } else if (stalled && now - entry.heardAt >= options.silenceMs) {
+        entry.bytesWritten = socket.bytesWritten;
+        entry.asked = false;
+        entry.silentSince = now;
+        continue;
+      }
+      if (socket.bytesWritten !== entry.bytesWritten) {
+        entry.bytesWritten = socket.bytesWritten;
+        if (!entry.asked) entry.silentSince = now;
+        entry.asked = true;
+      }
+      if (stalled && now - entry.silentSince >= options.silenceMs) {
         socket.destroy(silenceError(socket, options.silenceMs));
       }
     }
@@ -90,7 +107,7 @@ export function createSocketWatchdog(options: SocketWatchdogOptions): SocketWatc
       socket.once("end", () => {
         if (socket.bytesRead === 0) socket.destroy(closedUnanswered());
       });
-      watched.add({ socket, bytesRead: 0, heardAt: performance.now() });
+      watched.add({ socket, bytesRead: 0, bytesWritten: 0, asked: false, silentSince: performance.now() });
       return socket;
     },
     close() {
