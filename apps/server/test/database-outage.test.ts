@@ -122,6 +122,8 @@ describe.runIf(hasPostgres)("PostgreSQL refusing or vanishing under a running se
         const end = performance.now();
         outages.push({ mode, start, end });
         await until(() => recovered(traffic.log, end), RECOVERY_WITHIN_MS + 2000);
+        // Steady again before the next fault.
+        await sleep(1000);
       }
     } finally {
       await traffic.stop();
