@@ -85,9 +85,9 @@ describe("socket watchdog", () => {
   it("turns a connection the server closes before saying anything into an error", async () => {
     const { server, port } = await listen((socket) => socket.end());
     cleanup.push(() => server.close());
-    const socket = createSocketWatchdog({ silenceMs: SILENCE_MS, stalled: () => false });
-    cleanup.push(() => socket.close());
-    const opened = socket.open({ host: ["127.0.0.1"], port: [port] });
+    const watchdog = createSocketWatchdog({ silenceMs: SILENCE_MS, stalled: () => false });
+    cleanup.push(() => watchdog.close());
+    const opened = watchdog.open({ host: ["127.0.0.1"], port: [port] });
     opened.on("data", () => {});
     const error = await new Promise<Error & { code?: string }>((resolve) => opened.once("error", resolve));
     expect(error.code).toBe("CONNECTION_CLOSED");
