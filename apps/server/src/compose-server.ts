@@ -37,7 +37,14 @@ export interface RuntimeServices {
 }
 
 async function openStorage(config: ServerConfig, keyring: Keyring): Promise<DatabaseStorage> {
-  if (config.databaseUrl !== undefined) return createPostgresStorage({ url: config.databaseUrl, keyring });
+  if (config.databaseUrl !== undefined) {
+    return createPostgresStorage({
+      url: config.databaseUrl,
+      keyring,
+      callTimeoutMs: config.databaseTimeoutMs,
+      connectTimeoutMs: config.databaseConnectTimeoutMs,
+    });
+  }
   return createPgliteStorage({ dataDir: join(config.dataDir, "pglite"), keyring });
 }
 
@@ -91,7 +98,11 @@ export async function composeServer(
     await engine.ensureSigningKey();
     const adminToken = await resolveAdminToken(config.adminToken, config.dataDir);
     const app = createHttpApp(
-      { engine, ready: () => storage.ping(), recentDecisions: (limit) => storage.auditLog.recent(limit) },
+      {
+        engine,
+        ready: () => storage.ping(config.readyTimeoutMs),
+        recentDecisions: (limit) => storage.auditLog.recent(limit),
+      },
       {
         adminToken: adminToken.token,
         logger: logger.request,

@@ -35,6 +35,9 @@ describe("configuration", () => {
       authFailureWindowSeconds: 60,
       clientAddressHeader: undefined,
       tls: undefined,
+      databaseTimeoutMs: 3000,
+      databaseConnectTimeoutMs: 3000,
+      readyTimeoutMs: 500,
     });
   });
 
@@ -65,6 +68,9 @@ describe("configuration", () => {
       JWTGRANT_AUTH_FAILURES_PER_ADDRESS: "0",
       JWTGRANT_AUTH_FAILURE_WINDOW: "300",
       JWTGRANT_CLIENT_ADDRESS_HEADER: "X-Forwarded-For",
+      JWTGRANT_DB_TIMEOUT_MS: "1500",
+      JWTGRANT_DB_CONNECT_TIMEOUT_MS: "2000",
+      JWTGRANT_READY_TIMEOUT_MS: "250",
     });
     expect(config).toMatchObject({
       issuer: "http://localhost:9000",
@@ -80,6 +86,9 @@ describe("configuration", () => {
       authFailuresPerAddress: 0,
       authFailureWindowSeconds: 300,
       clientAddressHeader: "x-forwarded-for",
+      databaseTimeoutMs: 1500,
+      databaseConnectTimeoutMs: 2000,
+      readyTimeoutMs: 250,
     });
   });
 
@@ -116,6 +125,9 @@ describe("configuration", () => {
       /^JWTGRANT_SECRETS: expected comma-separated secrets of at least 32 characters each; entry 2 is shorter$/,
     ],
     [{ JWTGRANT_SECRETS: `${SECRET_A},` }, /^JWTGRANT_SECRETS: .*; entry 2 is shorter$/],
+    [{ JWTGRANT_DB_TIMEOUT_MS: "3s" }, /^JWTGRANT_DB_TIMEOUT_MS: expected a whole number from 100 to 60000/],
+    [{ JWTGRANT_DB_CONNECT_TIMEOUT_MS: "50" }, /^JWTGRANT_DB_CONNECT_TIMEOUT_MS: /],
+    [{ JWTGRANT_READY_TIMEOUT_MS: "0" }, /^JWTGRANT_READY_TIMEOUT_MS: /],
   ])("refuses %o with a message naming the variable", (env, message) => {
     expect(() => readServerConfig(env)).toThrow(ConfigError);
     expect(() => readServerConfig(env)).toThrow(message);

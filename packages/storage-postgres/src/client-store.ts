@@ -1,6 +1,7 @@
 import type { Client, ClientStore } from "@jwtgrant/core";
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "./database.js";
+import type { DatabaseCalls } from "./database-calls.js";
 import { clients } from "./schema.js";
 import { guardPort } from "./storage-errors.js";
 
@@ -13,8 +14,8 @@ const toRow = (client: Client): Row => ({
   redirectUris: [...client.redirectUris],
 });
 
-export function createPgClientStore(db: Database): ClientStore {
-  return guardPort<ClientStore>({
+export function createPgClientStore(db: Database, calls: DatabaseCalls): ClientStore {
+  return guardPort<ClientStore>(calls, {
     async findById(clientId) {
       const [row] = await db.select().from(clients).where(eq(clients.clientId, clientId)).limit(1);
       return row ?? null;

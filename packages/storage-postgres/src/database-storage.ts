@@ -2,6 +2,7 @@ import type { Keyring, Storage } from "@jwtgrant/core";
 import { sql } from "drizzle-orm";
 import { createPgClientStore } from "./client-store.js";
 import type { Database } from "./database.js";
+import type { DatabaseCalls } from "./database-calls.js";
 import { type BufferedAuditLogOptions, createPgGrantAuditLog } from "./grant-audit-log.js";
 import { type PurgeOptions, type PurgeResult, purgeExpired } from "./purge-expired.js";
 import { createPgRefreshTokenStore } from "./refresh-token-store.js";
@@ -30,14 +31,19 @@ export interface DatabaseStorage extends Storage {
   sealSigningKeys(options?: SealSigningKeysOptions): Promise<SealSigningKeysResult>;
   /** Deletes expired rows in bounded batches; call it periodically. */
   purgeExpired(now?: Date, options?: PurgeOptions): Promise<PurgeResult>;
-  /** Resolves when the database answers; rejects with `StorageUnavailableError` otherwise. */
-  ping(): Promise<void>;
+  /**
+   * Resolves when the database answers; rejects with `StorageUnavailableError` otherwise. On PostgreSQL it
+   * goes ahead of the calls waiting for a connection, and gives up after `timeoutMs` (default: the deadline
+   * of every call).
+   */
+  ping(timeoutMs?: number): Promise<void>;
   /** Writes buffered audit records and closes the connections. */
   close(): Promise<void>;
 }
 
-/** What differs between the drivers: how migrations run and are serialised, and how the connection closes. */
+/** What differs between the drivers: how calls run, how migrations run and are serialised, and how the connection closes. */
 export interface DriverHooks {
+  readonly calls: DatabaseCalls;
   /** Runs `work` while no other instance on the database runs migrations or seals keys. */
   withMigrationLock<T>(work: () => Promise<T>): Promise<T>;
   applyMigrations(): Promise<void>;
@@ -59,22 +65,24 @@ export function createDatabaseStorage(
   driver: DriverHooks,
   options: StorageOptions = {},
 ): DatabaseStorage {
-  const auditLog = createPgGrantAuditLog(db, options.audit);
+  const { calls } = driver;
+  const auditLog = createPgGrantAuditLog(db, calls, options.audit);
   const sealer = createPrivateJwkSealer(options.keyring);
   return {
-    trustedIssuers: createPgTrustedIssuerStore(db),
-    clients: createPgClientStore(db),
-    replayGuard: createPgReplayGuard(db),
-    refreshTokens: createPgRefreshTokenStore(db),
-    signingKeys: createPgSigningKeyStore(db, sealer),
-    revocations: createPgRevocationStore(db),
+    trustedIssuers: createPgTrustedIssuerStore(db, calls),
+    clients: createPgClientStore(db, calls),
+    replayGuard: createPgReplayGuard(db, calls),
+    refreshTokens: createPgRefreshTokenStore(db, calls),
+    signingKeys: createPgSigningKeyStore(db, calls, sealer),
+    revocations: createPgRevocationStore(db, calls),
     auditLog,
+    // Not calls: migrations and sealing may rightly run long, and they take connections of their own.
     migrate: () => guardStorage(() => driver.withMigrationLock(() => driver.applyMigrations())),
     sealSigningKeys: (sealOptions) =>
       guardStorage(() => driver.withMigrationLock(() => sealSigningKeys(db, sealer, sealOptions))),
-    purgeExpired: (now = new Date(), purgeOptions) => purgeExpired(db, now, purgeOptions),
-    ping: async () => {
-      await guardStorage(() => db.execute(sql`select 1`));
+    purgeExpired: (now = new Date(), purgeOptions) => purgeExpired(db, calls, now, purgeOptions),
+    ping: async (timeoutMs) => {
+      await calls.probe(() => db.execute(sql`select 1`), timeoutMs);
     },
     async close() {
       await auditLog.close().catch(() => {

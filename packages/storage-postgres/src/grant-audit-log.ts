@@ -1,8 +1,8 @@
 import { type GrantAuditEntry, type GrantAuditLog, StorageUnavailableError } from "@jwtgrant/core";
 import { desc, type SQL, sql } from "drizzle-orm";
 import type { Database } from "./database.js";
+import type { DatabaseCalls } from "./database-calls.js";
 import { grantAudit } from "./schema.js";
-import { guardStorage } from "./storage-errors.js";
 
 export interface BufferedAuditLogOptions {
   /** Write buffered decisions at least this often. Default 1000. */
@@ -45,7 +45,11 @@ function insertBatch(batch: readonly GrantAuditEntry[]): SQL {
       at timestamptz, grant_type text, client_id text, issuer text, subject text, jti text, outcome text, reason text)`;
 }
 
-export function createPgGrantAuditLog(db: Database, options: BufferedAuditLogOptions = {}): BufferedAuditLog {
+export function createPgGrantAuditLog(
+  db: Database,
+  calls: DatabaseCalls,
+  options: BufferedAuditLogOptions = {},
+): BufferedAuditLog {
   const batchSize = options.batchSize ?? 200;
   const maxBuffered = options.maxBuffered ?? 10_000;
   let buffer: GrantAuditEntry[] = [];
@@ -60,7 +64,7 @@ export function createPgGrantAuditLog(db: Database, options: BufferedAuditLogOpt
         const batch = buffer;
         buffer = [];
         try {
-          await guardStorage(() => db.execute(insertBatch(batch)));
+          await calls.run(() => db.execute(insertBatch(batch)));
         } catch (error) {
           // Kept for the next flush only through an outage: a batch the database refuses for its content
           // would be refused again, and would keep every later decision out of the trail.
@@ -88,9 +92,11 @@ export function createPgGrantAuditLog(db: Database, options: BufferedAuditLogOpt
     },
     async recent(limit) {
       await flush();
-      return guardStorage(() =>
-        db.select().from(grantAudit).orderBy(desc(grantAudit.at), desc(grantAudit.id)).limit(limit),
-      ).then((rows) => rows.map(({ id: _id, ...entry }) => entry));
+      return calls
+        .run(() =>
+          db.select().from(grantAudit).orderBy(desc(grantAudit.at), desc(grantAudit.id)).limit(limit),
+        )
+        .then((rows) => rows.map(({ id: _id, ...entry }) => entry));
     },
     flush,
     async close() {

@@ -1,6 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
+import { directCalls } from "./database-calls.js";
 import { createDatabaseStorage, type DatabaseStorage, type StorageOptions } from "./database-storage.js";
 import { MIGRATIONS_FOLDER } from "./migrations-folder.js";
 import * as schema from "./schema.js";
@@ -34,6 +35,7 @@ export async function createPgliteStorage(options: PgliteStorageOptions = {}): P
   return createDatabaseStorage(
     db,
     {
+      calls: directCalls,
       withMigrationLock(work) {
         const previous = migrationsInProgress.get(client) ?? Promise.resolve();
         const next = previous.catch(() => {}).then(work);

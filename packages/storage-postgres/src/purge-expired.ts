@@ -1,7 +1,7 @@
 import { inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "./database.js";
+import type { DatabaseCalls } from "./database-calls.js";
 import { grantAudit, refreshTokens, revokedAccessTokens, usedAssertions } from "./schema.js";
-import { guardStorage } from "./storage-errors.js";
 
 export interface PurgeOptions {
   /** Rows deleted per statement, so a purge never holds long locks. Default 1000. */
@@ -18,10 +18,14 @@ export interface PurgeResult {
 }
 
 /** Repeats a bounded DELETE … RETURNING until a batch comes back short; the number of rows deleted. */
-async function inBatches(deleteBatch: () => Promise<readonly unknown[]>, batchSize: number): Promise<number> {
+async function inBatches(
+  calls: DatabaseCalls,
+  deleteBatch: () => Promise<readonly unknown[]>,
+  batchSize: number,
+): Promise<number> {
   let total = 0;
   for (;;) {
-    const deleted = (await guardStorage(deleteBatch)).length;
+    const deleted = (await calls.run(deleteBatch)).length;
     total += deleted;
     if (deleted < batchSize) return total;
   }
@@ -30,6 +34,7 @@ async function inBatches(deleteBatch: () => Promise<readonly unknown[]>, batchSi
 /** Deletes what no longer decides anything: expired assertion ids, refresh tokens, revocations, old audit. */
 export async function purgeExpired(
   db: Database,
+  calls: DatabaseCalls,
   now: Date,
   options: PurgeOptions = {},
 ): Promise<PurgeResult> {
@@ -59,6 +64,7 @@ export async function purgeExpired(
 
   return {
     usedAssertions: await inBatches(
+      calls,
       () =>
         db
           .delete(usedAssertions)
@@ -67,11 +73,13 @@ export async function purgeExpired(
       batchSize,
     ),
     refreshTokens: await inBatches(
+      calls,
       () =>
         db.delete(refreshTokens).where(inArray(refreshTokens.tokenHash, expiredRefreshTokens)).returning(),
       batchSize,
     ),
     revokedAccessTokens: await inBatches(
+      calls,
       () =>
         db
           .delete(revokedAccessTokens)
@@ -80,6 +88,7 @@ export async function purgeExpired(
       batchSize,
     ),
     auditRecords: await inBatches(
+      calls,
       () => db.delete(grantAudit).where(inArray(grantAudit.id, oldAudit)).returning(),
       batchSize,
     ),

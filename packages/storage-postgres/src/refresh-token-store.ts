@@ -1,8 +1,9 @@
 import type { RefreshTokenRecord, RefreshTokenStore, StoredRefreshToken } from "@jwtgrant/core";
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "./database.js";
+import type { DatabaseCalls } from "./database-calls.js";
 import { refreshTokens } from "./schema.js";
-import { batchStatement, RETRY_ALONE_UNLESS_UNAVAILABLE } from "./statement-batcher.js";
+import { batchStatement, onDatabase } from "./statement-batcher.js";
 import { guardPort } from "./storage-errors.js";
 
 const toRow = (record: RefreshTokenRecord) => ({ ...record, scope: [...record.scope] });
@@ -14,7 +15,7 @@ function toStored(row: typeof refreshTokens.$inferSelect): StoredRefreshToken {
   return { ...record, rotation };
 }
 
-export function createPgRefreshTokenStore(db: Database): RefreshTokenStore {
+export function createPgRefreshTokenStore(db: Database, calls: DatabaseCalls): RefreshTokenStore {
   const byHash = db
     .select()
     .from(refreshTokens)
@@ -50,9 +51,8 @@ export function createPgRefreshTokenStore(db: Database): RefreshTokenStore {
     }));
     await insertRows.execute({ rows: JSON.stringify(rows) });
     return records.map(() => undefined);
-  }, RETRY_ALONE_UNLESS_UNAVAILABLE);
-  return guardPort<RefreshTokenStore>({
-    insert: (record) => insertAll(record),
+  }, onDatabase(calls));
+  const guarded = guardPort<Omit<RefreshTokenStore, "insert">>(calls, {
     async findByHash(tokenHash) {
       const [row] = await byHash.execute({ tokenHash });
       return row === undefined ? null : toStored(row);
@@ -81,4 +81,7 @@ export function createPgRefreshTokenStore(db: Database): RefreshTokenStore {
       await db.update(refreshTokens).set({ state: "revoked" }).where(eq(refreshTokens.familyId, familyId));
     },
   });
+  // Each batch of inserts is one call of `calls` already; an insert made a call of its own would hold a
+  // connection while its batch waits for another.
+  return { ...guarded, insert: (record) => insertAll(record) };
 }

@@ -1,9 +1,9 @@
 import type { ReplayGuard } from "@jwtgrant/core";
 import { sql } from "drizzle-orm";
 import type { Database } from "./database.js";
+import type { DatabaseCalls } from "./database-calls.js";
 import { usedAssertions } from "./schema.js";
-import { batchStatement, RETRY_ALONE_UNLESS_UNAVAILABLE } from "./statement-batcher.js";
-import { guardPort } from "./storage-errors.js";
+import { batchStatement, onDatabase } from "./statement-batcher.js";
 
 interface Claim {
   readonly issuer: string;
@@ -20,7 +20,7 @@ const pairKey = (claim: { readonly issuer: string; readonly jti: string }) =>
  * first claim of a pair is the one sent; its repeats lose. The rows go in sorted by pair, and
  * `jsonb_to_recordset` yields them in that order. A recorded pair stays until `purgeExpired` removes it.
  */
-export function createPgReplayGuard(db: Database): ReplayGuard {
+export function createPgReplayGuard(db: Database, calls: DatabaseCalls): ReplayGuard {
   // Built once, with the rows as one JSON parameter: the statement text never changes with the batch size.
   const insert = db
     .insert(usedAssertions)
@@ -53,9 +53,9 @@ export function createPgReplayGuard(db: Database): ReplayGuard {
       const key = keys[index] as string;
       return inserted.has(key) && firsts.get(key) === claim;
     });
-  }, RETRY_ALONE_UNLESS_UNAVAILABLE);
+  }, onDatabase(calls));
 
-  return guardPort<ReplayGuard>({
-    claim: (issuer, jti, expiresAt) => claimAll({ issuer, jti, expiresAt }),
-  });
+  // Each batch is one call of `calls`; a claim made a call of its own would hold a connection while its
+  // batch waits for another.
+  return { claim: (issuer, jti, expiresAt) => claimAll({ issuer, jti, expiresAt }) };
 }

@@ -1,6 +1,7 @@
 import type { SigningKey, SigningKeyStore } from "@jwtgrant/core";
 import { desc, eq } from "drizzle-orm";
 import type { Database } from "./database.js";
+import type { DatabaseCalls } from "./database-calls.js";
 import { signingKeys } from "./schema.js";
 import type { PrivateJwkSealer } from "./sealed-private-jwk.js";
 import { guardPort, isUniqueViolation } from "./storage-errors.js";
@@ -11,7 +12,11 @@ const MAX_ROTATION_ATTEMPTS = 5;
 type SigningKeyRow = typeof signingKeys.$inferSelect;
 
 /** Private keys are sealed in the table: opened on the way out, sealed on the way in. */
-export function createPgSigningKeyStore(db: Database, sealer: PrivateJwkSealer): SigningKeyStore {
+export function createPgSigningKeyStore(
+  db: Database,
+  calls: DatabaseCalls,
+  sealer: PrivateJwkSealer,
+): SigningKeyStore {
   const toKey = async (row: SigningKeyRow): Promise<SigningKey> => ({
     ...row,
     privateJwk: await sealer.open(row.kid, row.privateJwk),
@@ -36,7 +41,7 @@ export function createPgSigningKeyStore(db: Database, sealer: PrivateJwkSealer):
       await tx.insert(signingKeys).values({ ...next, status: "active" });
     });
 
-  return guardPort<SigningKeyStore>({
+  return guardPort<SigningKeyStore>(calls, {
     findActive,
     async list() {
       const rows = await db

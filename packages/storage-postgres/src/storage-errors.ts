@@ -1,4 +1,5 @@
 import { StorageUnavailableError } from "@jwtgrant/core";
+import type { DatabaseCalls } from "./database-calls.js";
 
 /** Driver error codes of a lost or refused connection (postgres.js and Node's sockets). */
 const CONNECTION_CODES = new Set([
@@ -40,7 +41,10 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /** Whether the error (or one it wraps) says the database could not be reached or could not serve now. */
 export function isUnavailable(error: unknown): boolean {
-  return codesOf(error).some((code) => CONNECTION_CODES.has(code) || isTransientSqlState(code));
+  return (
+    error instanceof StorageUnavailableError ||
+    codesOf(error).some((code) => CONNECTION_CODES.has(code) || isTransientSqlState(code))
+  );
 }
 
 /**
@@ -51,7 +55,7 @@ export async function guardStorage<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (isUnavailable(error)) {
+    if (isUnavailable(error) && !(error instanceof StorageUnavailableError)) {
       throw new StorageUnavailableError(`database unavailable: ${codesOf(error).join(", ")}`, {
         cause: error,
       });
@@ -64,11 +68,11 @@ type AsyncMethods<T> = {
   [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never;
 };
 
-/** The same port with every method run through `guardStorage`. */
-export function guardPort<T extends AsyncMethods<T>>(port: T): T {
+/** The same port with every method made one call of `calls`. */
+export function guardPort<T extends AsyncMethods<T>>(calls: DatabaseCalls, port: T): T {
   const guarded = {} as Record<string, unknown>;
   for (const [name, method] of Object.entries(port) as [string, (...args: unknown[]) => Promise<unknown>][]) {
-    guarded[name] = (...args: unknown[]) => guardStorage(() => method(...args));
+    guarded[name] = (...args: unknown[]) => calls.run(() => method(...args));
   }
   return guarded as T;
 }

@@ -1,6 +1,7 @@
 import type { TrustedIssuer, TrustedIssuerStore } from "@jwtgrant/core";
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "./database.js";
+import type { DatabaseCalls } from "./database-calls.js";
 import { trustedIssuers } from "./schema.js";
 import { guardPort, isUniqueViolation } from "./storage-errors.js";
 
@@ -12,12 +13,12 @@ const toRow = (issuer: TrustedIssuer): Row => ({
   scope: issuer.scope === null ? null : [...issuer.scope],
 });
 
-export function createPgTrustedIssuerStore(db: Database): TrustedIssuerStore {
+export function createPgTrustedIssuerStore(db: Database, calls: DatabaseCalls): TrustedIssuerStore {
   const findBy = async (column: typeof trustedIssuers.id | typeof trustedIssuers.issuer, value: string) => {
     const [row] = await db.select().from(trustedIssuers).where(eq(column, value)).limit(1);
     return row ?? null;
   };
-  return guardPort<TrustedIssuerStore>({
+  return guardPort<TrustedIssuerStore>(calls, {
     findByIssuer: (issuer) => findBy(trustedIssuers.issuer, issuer),
     findById: (id) => findBy(trustedIssuers.id, id),
     list: () =>

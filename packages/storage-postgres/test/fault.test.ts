@@ -23,7 +23,7 @@ describe("database faults", () => {
   it("reports an unreachable server as unavailable, not as a crash", async () => {
     const storage = createPostgresStorage({
       url: "postgres://postgres@127.0.0.1:1/none",
-      connectTimeoutSeconds: 2,
+      connectTimeoutMs: 2000,
     });
     await expect(storage.ping()).rejects.toBeInstanceOf(StorageUnavailableError);
     const engine = createEngine({ storage }, { issuer: "https://as.example.com" });

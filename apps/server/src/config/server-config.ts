@@ -46,6 +46,12 @@ export interface ServerConfig {
   readonly clientAddressHeader: string | undefined;
   /** `undefined`: plain HTTP (TLS ends at a proxy in front). */
   readonly tls: TlsFiles | undefined;
+  /** PostgreSQL: how long a call may wait, for a connection and its answer, before the request gets 503. */
+  readonly databaseTimeoutMs: number;
+  /** PostgreSQL: how long opening a connection may take. */
+  readonly databaseConnectTimeoutMs: number;
+  /** How long `/readyz` waits for the database. */
+  readonly readyTimeoutMs: number;
 }
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -163,5 +169,8 @@ export function readServerConfig(env: Environment): ServerConfig {
     authFailureWindowSeconds: integer(env, "JWTGRANT_AUTH_FAILURE_WINDOW", 60, 1, 86_400),
     clientAddressHeader: clientAddressHeader?.toLowerCase(),
     tls,
+    databaseTimeoutMs: integer(env, "JWTGRANT_DB_TIMEOUT_MS", 3000, 100, 60_000),
+    databaseConnectTimeoutMs: integer(env, "JWTGRANT_DB_CONNECT_TIMEOUT_MS", 3000, 100, 60_000),
+    readyTimeoutMs: integer(env, "JWTGRANT_READY_TIMEOUT_MS", 500, 10, 10_000),
   };
 }

@@ -1,1 +1,8 @@
-export { createTestDatabase, hasPostgres, type TestDatabase } from "@jwtgrant/storage-postgres/testing";
+export {
+  createTestDatabase,
+  type DatabaseProxy,
+  hasPostgres,
+  type ProxyMode,
+  startDatabaseProxy,
+  type TestDatabase,
+} from "@jwtgrant/storage-postgres/testing";
