@@ -42,6 +42,10 @@ for (const dir of packageDirs) {
     const report = JSON.parse(readFileSync(join(results, file), "utf8"));
     passed += report.numPassedTests ?? 0;
     failed += report.numFailedTests ?? 0;
+    // A file that failed outside its tests (a hook, an import) reports them as skipped: count the file.
+    failed += (report.testResults ?? []).filter(
+      (file) => file.status === "failed" && !file.assertionResults?.some((test) => test.status === "failed"),
+    ).length;
     skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   }
 }

@@ -223,7 +223,7 @@ async function main() {
       targets.push(
         await startJwtgrant(
           BASELINE,
-          { DATABASE_URL: baselineDatabase.url },
+          { DATABASE_URL: baselineDatabase.url, JWTGRANT_SECRETS: SECRETS },
           key.publicJwk,
           resolve(baselineEntry),
         ),

@@ -8,7 +8,7 @@ import {
   type RegisteredClient,
   registerPartner,
 } from "./support/classic-flow.js";
-import { type RunningServer, startServer, tempDataDir } from "./support/server-process.js";
+import { type RunningServer, SECRETS, startServer, tempDataDir } from "./support/server-process.js";
 import {
   createTestDatabase,
   type DatabaseProxy,
@@ -85,7 +85,12 @@ describe.runIf(hasPostgres)("PostgreSQL refusing or vanishing under a running se
       dataDir: await tempDataDir(),
       // Issuer, client and signing key stay in memory throughout, so that an exchange's first statement is
       // its claim: the lost-answer test below depends on it.
-      env: { DATABASE_URL: proxy.url, JWTGRANT_ISSUER: ISSUER, JWTGRANT_CACHE_MAX_AGE: "300" },
+      env: {
+        DATABASE_URL: proxy.url,
+        JWTGRANT_SECRETS: SECRETS,
+        JWTGRANT_ISSUER: ISSUER,
+        JWTGRANT_CACHE_MAX_AGE: "300",
+      },
     });
     client = await registerPartner(server.url);
   });
