@@ -2,8 +2,8 @@ import type { Client, ClientStore } from "@jwtgrant/core";
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "./database.js";
 import type { DatabaseCalls } from "./database-calls.js";
+import { guardPort } from "./guard-port.js";
 import { clients } from "./schema.js";
-import { guardPort } from "./storage-errors.js";
 
 type Row = typeof clients.$inferSelect;
 

@@ -2,9 +2,9 @@ import type { RefreshTokenRecord, RefreshTokenStore, StoredRefreshToken } from "
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "./database.js";
 import type { DatabaseCalls } from "./database-calls.js";
+import { guardPort } from "./guard-port.js";
 import { refreshTokens } from "./schema.js";
 import { batchStatement, onDatabase } from "./statement-batcher.js";
-import { guardPort } from "./storage-errors.js";
 
 const toRow = (record: RefreshTokenRecord) => ({ ...record, scope: [...record.scope] });
 

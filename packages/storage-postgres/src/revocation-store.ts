@@ -2,8 +2,8 @@ import type { RevocationStore } from "@jwtgrant/core";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "./database.js";
 import type { DatabaseCalls } from "./database-calls.js";
+import { guardPort } from "./guard-port.js";
 import { revokedAccessTokens } from "./schema.js";
-import { guardPort } from "./storage-errors.js";
 
 export function createPgRevocationStore(db: Database, calls: DatabaseCalls): RevocationStore {
   const byJti = db

@@ -2,9 +2,10 @@ import type { SigningKey, SigningKeyStore } from "@jwtgrant/core";
 import { desc, eq } from "drizzle-orm";
 import type { Database } from "./database.js";
 import type { DatabaseCalls } from "./database-calls.js";
+import { guardPort } from "./guard-port.js";
 import { signingKeys } from "./schema.js";
 import type { PrivateJwkSealer } from "./sealed-private-jwk.js";
-import { guardPort, isUniqueViolation } from "./storage-errors.js";
+import { isUniqueViolation } from "./storage-errors.js";
 
 /** Concurrent rotations collide on the one-active-key index; the loser simply rotates again after the winner. */
 const MAX_ROTATION_ATTEMPTS = 5;

@@ -1,5 +1,4 @@
 import { StorageUnavailableError } from "@jwtgrant/core";
-import type { DatabaseCalls } from "./database-calls.js";
 
 /** Driver error codes of a lost or refused connection (postgres.js and Node's sockets). */
 const CONNECTION_CODES = new Set([
@@ -62,17 +61,4 @@ export async function guardStorage<T>(call: () => Promise<T>): Promise<T> {
     }
     throw error;
   }
-}
-
-type AsyncMethods<T> = {
-  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never;
-};
-
-/** The same port with every method made one call of `calls`. */
-export function guardPort<T extends AsyncMethods<T>>(calls: DatabaseCalls, port: T): T {
-  const guarded = {} as Record<string, unknown>;
-  for (const [name, method] of Object.entries(port) as [string, (...args: unknown[]) => Promise<unknown>][]) {
-    guarded[name] = (...args: unknown[]) => calls.run(() => method(...args));
-  }
-  return guarded as T;
 }

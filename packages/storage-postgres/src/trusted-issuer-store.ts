@@ -2,8 +2,9 @@ import type { TrustedIssuer, TrustedIssuerStore } from "@jwtgrant/core";
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "./database.js";
 import type { DatabaseCalls } from "./database-calls.js";
+import { guardPort } from "./guard-port.js";
 import { trustedIssuers } from "./schema.js";
-import { guardPort, isUniqueViolation } from "./storage-errors.js";
+import { isUniqueViolation } from "./storage-errors.js";
 
 type Row = typeof trustedIssuers.$inferSelect;
 

@@ -1,15 +1,7 @@
 import type { GrantType } from "../domain/client.js";
+import type { GrantParties } from "../domain/grant-parties.js";
 import type { EngineContext } from "../engine/context.js";
 import { OAuthError } from "../errors/oauth-error.js";
-
-/** Who a grant decision was about, as far as it is known. */
-export interface GrantParties {
-  readonly issuer: string | null;
-  readonly subject: string | null;
-  readonly jti: string | null;
-}
-
-export const UNKNOWN_PARTIES: GrantParties = { issuer: null, subject: null, jti: null };
 
 /**
  * Runs a grant and records its decision in the audit log: the parties of a success, or the reason code

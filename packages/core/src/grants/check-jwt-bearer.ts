@@ -4,7 +4,7 @@ import { JWT_BEARER_GRANT } from "../domain/client.js";
 import type { EngineContext } from "../engine/context.js";
 import { grantScope } from "../scope/grant-scope.js";
 import { parseScope } from "../scope/parse-scope.js";
-import type { JwtBearerRequest } from "./exchange-jwt-bearer.js";
+import type { JwtBearerRequest } from "./jwt-bearer-request.js";
 import { requireGrantType } from "./require-grant-type.js";
 
 export interface CheckedJwtBearer {

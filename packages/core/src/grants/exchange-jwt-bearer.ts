@@ -1,19 +1,14 @@
-import { type Client, JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "../domain/client.js";
+import { JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "../domain/client.js";
+import type { GrantParties } from "../domain/grant-parties.js";
 import type { TokenResponse } from "../domain/token-response.js";
 import type { EngineContext } from "../engine/context.js";
 import { invalidGrant } from "../errors/oauth-error.js";
 import { peekParties } from "../jws/peek-claims.js";
 import { mintRefreshToken } from "../tokens/refresh-token-record.js";
-import { auditGrant, type GrantParties } from "./audit-grant.js";
+import { auditGrant } from "./audit-grant.js";
 import { checkJwtBearer } from "./check-jwt-bearer.js";
+import type { JwtBearerRequest } from "./jwt-bearer-request.js";
 import { tokenResponse } from "./token-response.js";
-
-export interface JwtBearerRequest {
-  /** The authenticated client. */
-  readonly client: Client;
-  readonly assertion: string | undefined;
-  readonly scope: string | undefined;
-}
 
 /**
  * The JWT Bearer grant (RFC 7523 §2.1). Every check passes before anything is written; then the

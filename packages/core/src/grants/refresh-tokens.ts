@@ -1,6 +1,7 @@
 import { checkSubjectRule } from "../assertion/check-subject-rule.js";
 import { isTrustStanding } from "../assertion/find-trusted-issuer.js";
 import { type Client, REFRESH_TOKEN_GRANT } from "../domain/client.js";
+import { type GrantParties, UNKNOWN_PARTIES } from "../domain/grant-parties.js";
 import type { StoredRefreshToken } from "../domain/refresh-token.js";
 import type { TokenResponse } from "../domain/token-response.js";
 import type { EngineContext } from "../engine/context.js";
@@ -9,7 +10,7 @@ import { grantScope } from "../scope/grant-scope.js";
 import { parseScope } from "../scope/parse-scope.js";
 import { mintRefreshToken } from "../tokens/refresh-token-record.js";
 import { sealSuccessor } from "../tokens/sealed-successor.js";
-import { auditGrant, type GrantParties, UNKNOWN_PARTIES } from "./audit-grant.js";
+import { auditGrant } from "./audit-grant.js";
 import { requireGrantType } from "./require-grant-type.js";
 import { successorWithinGrace } from "./successor-within-grace.js";
 import { tokenResponse } from "./token-response.js";

@@ -1,5 +1,5 @@
+import { type GrantParties, UNKNOWN_PARTIES } from "../domain/grant-parties.js";
 import { OAuthError } from "../errors/oauth-error.js";
-import { type GrantParties, UNKNOWN_PARTIES } from "../grants/audit-grant.js";
 import { toStorableText } from "../util/storable-text.js";
 import { parseCompactJws } from "./parse-compact-jws.js";
 
