@@ -1,4 +1,5 @@
-import { inArray, lt, sql } from "drizzle-orm";
+import { lt, type SQL, sql } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "./database.js";
 import type { DatabaseCalls } from "./database-calls.js";
 import { grantAudit, refreshTokens, revokedAccessTokens, usedAssertions } from "./schema.js";
@@ -17,12 +18,26 @@ export interface PurgeResult {
   readonly auditRecords: number;
 }
 
+/** A table whose rows stop mattering once `stale` holds; `key` identifies a row. */
+interface Purgeable {
+  readonly table: PgTable;
+  readonly key: readonly PgColumn[];
+  readonly stale: SQL;
+}
+
 /** Repeats a bounded DELETE … RETURNING until a batch comes back short; the number of rows deleted. */
 async function inBatches(
+  db: Database,
   calls: DatabaseCalls,
-  deleteBatch: () => Promise<readonly unknown[]>,
+  { table, key, stale }: Purgeable,
   batchSize: number,
 ): Promise<number> {
+  const keyTuple = sql.join([...key], sql`, `);
+  const deleteBatch = () =>
+    db
+      .delete(table)
+      .where(sql`(${keyTuple}) in (select ${keyTuple} from ${table} where ${stale} limit ${batchSize})`)
+      .returning({ deleted: sql<number>`1` });
   let total = 0;
   for (;;) {
     const deleted = (await calls.run(deleteBatch)).length;
@@ -40,57 +55,28 @@ export async function purgeExpired(
 ): Promise<PurgeResult> {
   const batchSize = options.batchSize ?? 1000;
   const auditBefore = new Date(now.getTime() - (options.auditRetentionDays ?? 90) * 86_400_000);
-
-  const expiredAssertions = db
-    .select({ issuer: usedAssertions.issuer, jti: usedAssertions.jti })
-    .from(usedAssertions)
-    .where(lt(usedAssertions.expiresAt, now))
-    .limit(batchSize);
-  const expiredRefreshTokens = db
-    .select({ tokenHash: refreshTokens.tokenHash })
-    .from(refreshTokens)
-    .where(lt(refreshTokens.expiresAt, now))
-    .limit(batchSize);
-  const expiredRevocations = db
-    .select({ jti: revokedAccessTokens.jti })
-    .from(revokedAccessTokens)
-    .where(lt(revokedAccessTokens.expiresAt, now))
-    .limit(batchSize);
-  const oldAudit = db
-    .select({ id: grantAudit.id })
-    .from(grantAudit)
-    .where(lt(grantAudit.at, auditBefore))
-    .limit(batchSize);
-
-  return {
-    usedAssertions: await inBatches(
-      calls,
-      () =>
-        db
-          .delete(usedAssertions)
-          .where(sql`(${usedAssertions.issuer}, ${usedAssertions.jti}) in ${expiredAssertions}`)
-          .returning({ jti: usedAssertions.jti }),
-      batchSize,
-    ),
-    refreshTokens: await inBatches(
-      calls,
-      () =>
-        db.delete(refreshTokens).where(inArray(refreshTokens.tokenHash, expiredRefreshTokens)).returning(),
-      batchSize,
-    ),
-    revokedAccessTokens: await inBatches(
-      calls,
-      () =>
-        db
-          .delete(revokedAccessTokens)
-          .where(inArray(revokedAccessTokens.jti, expiredRevocations))
-          .returning(),
-      batchSize,
-    ),
-    auditRecords: await inBatches(
-      calls,
-      () => db.delete(grantAudit).where(inArray(grantAudit.id, oldAudit)).returning(),
-      batchSize,
-    ),
+  const purgeables: Record<keyof PurgeResult, Purgeable> = {
+    usedAssertions: {
+      table: usedAssertions,
+      key: [usedAssertions.issuer, usedAssertions.jti],
+      stale: lt(usedAssertions.expiresAt, now),
+    },
+    refreshTokens: {
+      table: refreshTokens,
+      key: [refreshTokens.tokenHash],
+      stale: lt(refreshTokens.expiresAt, now),
+    },
+    revokedAccessTokens: {
+      table: revokedAccessTokens,
+      key: [revokedAccessTokens.jti],
+      stale: lt(revokedAccessTokens.expiresAt, now),
+    },
+    auditRecords: { table: grantAudit, key: [grantAudit.id], stale: lt(grantAudit.at, auditBefore) },
   };
+
+  const result = {} as Record<keyof PurgeResult, number>;
+  for (const [name, purgeable] of Object.entries(purgeables) as [keyof PurgeResult, Purgeable][]) {
+    result[name] = await inBatches(db, calls, purgeable, batchSize);
+  }
+  return result;
 }
