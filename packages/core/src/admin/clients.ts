@@ -9,10 +9,10 @@ import {
 } from "../domain/client.js";
 import type { EngineContext } from "../engine/context.js";
 import { ConflictError, NotFoundError } from "../errors/admin-errors.js";
-import { parseScope } from "../scope/parse-scope.js";
 import { newClientSecret } from "../tokens/client-secret-value.js";
-import { isStorableText } from "../util/storable-text.js";
 import { fieldError, nullableText, textField } from "./field-error.js";
+import { deleteOrNotFound, findOrNotFound } from "./record-by-id.js";
+import { scopeField } from "./scope-field.js";
 import { hasKeySource, validateKeySource } from "./validate-key-source.js";
 
 /** A client as the operator describes it (RFC 7591 fields), in camelCase. */
@@ -78,14 +78,6 @@ function redirectUris(values: readonly string[]): string[] {
   return [...values];
 }
 
-function scopeField(scope: string): string[] {
-  try {
-    return parseScope(scope);
-  } catch {
-    throw fieldError("scope", "must be space-separated scope tokens");
-  }
-}
-
 async function keySource(input: ClientInput, method: ClientAuthMethod, current: Client | null) {
   if (method !== "private_key_jwt") {
     if (hasKeySource(input)) throw fieldError("jwks", "only private_key_jwt clients register keys");
@@ -147,10 +139,7 @@ export async function createClient(ctx: EngineContext, input: ClientInput): Prom
 }
 
 export async function getClient(ctx: EngineContext, clientId: string): Promise<Client> {
-  // An id that is not text names no client, and must not reach a storage query.
-  const client = isStorableText(clientId) ? await ctx.storage.clients.findById(clientId) : null;
-  if (client === null) throw new NotFoundError(`no client ${clientId}`);
-  return client;
+  return findOrNotFound("client", clientId, (id) => ctx.storage.clients.findById(id));
 }
 
 export function listClients(ctx: EngineContext): Promise<Client[]> {
@@ -172,9 +161,7 @@ export async function updateClient(
 }
 
 export async function deleteClient(ctx: EngineContext, clientId: string): Promise<void> {
-  if (!isStorableText(clientId) || !(await ctx.storage.clients.delete(clientId))) {
-    throw new NotFoundError(`no client ${clientId}`);
-  }
+  await deleteOrNotFound("client", clientId, (id) => ctx.storage.clients.delete(id));
 }
 
 /** Issues a new secret; the old one stops working at once. */

@@ -1,10 +1,10 @@
 import type { TrustedIssuer } from "../domain/trusted-issuer.js";
 import type { EngineContext } from "../engine/context.js";
 import { ConflictError, NotFoundError } from "../errors/admin-errors.js";
-import { parseScope } from "../scope/parse-scope.js";
-import { isStorableText } from "../util/storable-text.js";
 import { type AlgorithmFitField, checkAlgorithmFit } from "./check-algorithm-fit.js";
 import { fieldError, nullableText, textField } from "./field-error.js";
+import { deleteOrNotFound, findOrNotFound } from "./record-by-id.js";
+import { scopeField } from "./scope-field.js";
 import {
   hasKeySource,
   type KeySourceInput,
@@ -98,7 +98,7 @@ async function build(
         ? (current?.scope ?? null)
         : input.scope === null
           ? null
-          : parseScopeField(input.scope),
+          : scopeField(input.scope),
     expiresAt: input.expiresAt === undefined ? (current?.expiresAt ?? null) : input.expiresAt,
     enabled: input.enabled ?? current?.enabled ?? true,
     createdAt: current?.createdAt ?? now,
@@ -113,14 +113,6 @@ function misfitField(input: TrustedIssuerPatch): AlgorithmFitField {
   return input.jwks !== undefined ? "jwks" : "algorithms";
 }
 
-function parseScopeField(scope: string): string[] {
-  try {
-    return parseScope(scope);
-  } catch {
-    throw fieldError("scope", "must be space-separated scope tokens");
-  }
-}
-
 export async function createTrustedIssuer(
   ctx: EngineContext,
   input: TrustedIssuerInput,
@@ -133,10 +125,7 @@ export async function createTrustedIssuer(
 }
 
 export async function getTrustedIssuer(ctx: EngineContext, id: string): Promise<TrustedIssuer> {
-  // An id that is not text names no record, and must not reach a storage query.
-  const issuer = isStorableText(id) ? await ctx.storage.trustedIssuers.findById(id) : null;
-  if (issuer === null) throw new NotFoundError(`no trusted issuer ${id}`);
-  return issuer;
+  return findOrNotFound("trusted issuer", id, (issuerId) => ctx.storage.trustedIssuers.findById(issuerId));
 }
 
 export function listTrustedIssuers(ctx: EngineContext): Promise<TrustedIssuer[]> {
@@ -156,7 +145,5 @@ export async function updateTrustedIssuer(
 }
 
 export async function deleteTrustedIssuer(ctx: EngineContext, id: string): Promise<void> {
-  if (!isStorableText(id) || !(await ctx.storage.trustedIssuers.delete(id))) {
-    throw new NotFoundError(`no trusted issuer ${id}`);
-  }
+  await deleteOrNotFound("trusted issuer", id, (issuerId) => ctx.storage.trustedIssuers.delete(issuerId));
 }
