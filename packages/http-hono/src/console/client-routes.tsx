@@ -1,16 +1,13 @@
 import { type ClientInput, type Engine, JWT_BEARER_GRANT } from "@jwtgrant/core";
 import { Hono } from "hono";
 import { CONSOLE_BASE, type ConsoleEnv } from "./console-env.js";
+import { clientPath } from "./console-paths.js";
+import { addDeleteRoutes } from "./delete-routes.js";
 import { formError } from "./form-error.js";
 import { readForm } from "./form-values.js";
-import {
-  ClientDetailPage,
-  ClientFormPage,
-  type ClientFormValues,
-  ClientListPage,
-  clientPath,
-} from "./pages/client-pages.js";
-import { ConfirmDeletePage } from "./pages/confirm-delete-page.js";
+import { ClientDetailPage } from "./pages/client-detail-page.js";
+import { ClientFormPage, type ClientFormValues } from "./pages/client-form-page.js";
+import { ClientListPage } from "./pages/client-list-page.js";
 
 const DEFAULTS: ClientFormValues = {
   client_name: "",
@@ -75,22 +72,13 @@ export function clientRoutes(engine: Engine): Hono<ConsoleEnv> {
       <ClientDetailPage csrfToken={c.get("session").csrfToken} client={client} clientSecret={clientSecret} />,
     );
   });
-  app.get("/:id/delete", async (c) => {
-    const client = await engine.clients.get(c.req.param("id"));
-    return c.html(
-      <ConfirmDeletePage
-        csrfToken={c.get("session").csrfToken}
-        what={`the client ${client.clientName ?? client.clientId}`}
-        action={`${clientPath(client.clientId)}/delete`}
-        cancel={clientPath(client.clientId)}
-      />,
-    );
-  });
-  app.post("/:id/delete", async (c) => {
-    const id = c.req.param("id");
-    if ((await readForm(c)).text("confirm") !== "yes") return c.redirect(`${clientPath(id)}/delete`, 303);
-    await engine.clients.delete(id);
-    return c.redirect(`${CONSOLE_BASE}/clients`, 303);
+  addDeleteRoutes(app, {
+    path: clientPath,
+    listPath: `${CONSOLE_BASE}/clients`,
+    get: (id) => engine.clients.get(id),
+    idOf: (client) => client.clientId,
+    describe: (client) => `the client ${client.clientName ?? client.clientId}`,
+    delete: (id) => engine.clients.delete(id),
   });
   return app;
 }

@@ -1,17 +1,14 @@
 import type { Engine, TrustedIssuerInput } from "@jwtgrant/core";
 import { Hono } from "hono";
 import { CONSOLE_BASE, type ConsoleEnv } from "./console-env.js";
+import { issuerPath } from "./console-paths.js";
+import { addDeleteRoutes } from "./delete-routes.js";
 import { formError } from "./form-error.js";
 import { type FormValues, readForm } from "./form-values.js";
 import { keyFingerprints } from "./key-fingerprints.js";
-import { ConfirmDeletePage } from "./pages/confirm-delete-page.js";
-import {
-  ISSUER_FIELDS,
-  IssuerDetailPage,
-  IssuerFormPage,
-  type IssuerFormValues,
-  IssuerListPage,
-} from "./pages/issuer-pages.js";
+import { IssuerDetailPage } from "./pages/issuer-detail-page.js";
+import { ISSUER_FIELDS, IssuerFormPage, type IssuerFormValues } from "./pages/issuer-form-page.js";
+import { IssuerListPage } from "./pages/issuer-list-page.js";
 import { tryAssertion } from "./try-assertion.js";
 
 const EMPTY = Object.fromEntries(ISSUER_FIELDS.map((field) => [field, ""])) as IssuerFormValues;
@@ -38,7 +35,6 @@ function formValues(form: FormValues): IssuerFormValues {
 
 export function issuerRoutes(engine: Engine): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
-  const path = (id: string) => `${CONSOLE_BASE}/issuers/${encodeURIComponent(id)}`;
   const detail = async (id: string, csrfToken: string) => {
     const issuer = await engine.issuers.get(id);
     return {
@@ -57,7 +53,7 @@ export function issuerRoutes(engine: Engine): Hono<ConsoleEnv> {
     const values = formValues(await readForm(c));
     try {
       const issuer = await engine.issuers.create(issuerInput(values));
-      return c.redirect(path(issuer.id), 303);
+      return c.redirect(issuerPath(issuer.id), 303);
     } catch (error) {
       const refused = formError(error);
       return c.html(
@@ -72,7 +68,7 @@ export function issuerRoutes(engine: Engine): Hono<ConsoleEnv> {
   app.post("/:id/enabled", async (c) => {
     const id = c.req.param("id");
     await engine.issuers.update(id, { enabled: (await readForm(c)).text("enabled") === "true" });
-    return c.redirect(path(id), 303);
+    return c.redirect(issuerPath(id), 303);
   });
   app.post("/:id/try", async (c) => {
     const props = await detail(c.req.param("id"), c.get("session").csrfToken);
@@ -80,22 +76,13 @@ export function issuerRoutes(engine: Engine): Hono<ConsoleEnv> {
     const result = await tryAssertion(engine, props.issuer, form.text("client_id"), form.text("assertion"));
     return c.html(<IssuerDetailPage {...props} tryIt={result} />);
   });
-  app.get("/:id/delete", async (c) => {
-    const issuer = await engine.issuers.get(c.req.param("id"));
-    return c.html(
-      <ConfirmDeletePage
-        csrfToken={c.get("session").csrfToken}
-        what={`the trusted issuer ${issuer.issuer}`}
-        action={`${path(issuer.id)}/delete`}
-        cancel={path(issuer.id)}
-      />,
-    );
-  });
-  app.post("/:id/delete", async (c) => {
-    const id = c.req.param("id");
-    if ((await readForm(c)).text("confirm") !== "yes") return c.redirect(`${path(id)}/delete`, 303);
-    await engine.issuers.delete(id);
-    return c.redirect(`${CONSOLE_BASE}/issuers`, 303);
+  addDeleteRoutes(app, {
+    path: issuerPath,
+    listPath: `${CONSOLE_BASE}/issuers`,
+    get: (id) => engine.issuers.get(id),
+    idOf: (issuer) => issuer.id,
+    describe: (issuer) => `the trusted issuer ${issuer.issuer}`,
+    delete: (id) => engine.issuers.delete(id),
   });
   return app;
 }

@@ -1,118 +1,9 @@
 import type { Client, TrustedIssuer } from "@jwtgrant/core";
 import { CONSOLE_BASE } from "../console-env.js";
-import type { FormError } from "../form-error.js";
+import { issuerPath } from "../console-paths.js";
 import type { KeyFingerprint } from "../key-fingerprints.js";
-import { CsrfField, FieldError, Layout } from "../layout.js";
+import { CsrfField, Layout } from "../layout.js";
 import type { TryItResult } from "../try-assertion.js";
-
-export function IssuerListPage({
-  csrfToken,
-  issuers,
-}: {
-  csrfToken: string;
-  issuers: readonly TrustedIssuer[];
-}) {
-  return (
-    <Layout title="Trusted issuers" csrfToken={csrfToken}>
-      <p>
-        <a href={`${CONSOLE_BASE}/issuers/new`}>Add a trusted issuer</a>
-      </p>
-      {issuers.length === 0 ? (
-        <p>No trusted issuers yet.</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Issuer</th>
-              <th scope="col">Name</th>
-              <th scope="col">Keys</th>
-              <th scope="col">Enabled</th>
-            </tr>
-          </thead>
-          <tbody>
-            {issuers.map((issuer) => (
-              <tr>
-                <td>
-                  <a href={`${CONSOLE_BASE}/issuers/${encodeURIComponent(issuer.id)}`}>{issuer.issuer}</a>
-                </td>
-                <td>{issuer.name ?? ""}</td>
-                <td>{issuer.keySource.kind}</td>
-                <td>{issuer.enabled ? "yes" : "no"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </Layout>
-  );
-}
-
-/** The add form's fields, as typed, so a refused form comes back filled in. */
-export type IssuerFormValues = Readonly<Record<(typeof ISSUER_FIELDS)[number], string>>;
-
-export const ISSUER_FIELDS = [
-  "issuer",
-  "name",
-  "certificate",
-  "jwks_uri",
-  "subjects",
-  "scope",
-  "expires_at",
-] as const;
-
-const LABELS: Record<(typeof ISSUER_FIELDS)[number], [string, string]> = {
-  issuer: ["Issuer (the iss of its assertions)", "For example https://idp.example.com"],
-  name: ["Display name", "Optional"],
-  certificate: ["Public certificate (PEM)", "Paste -----BEGIN CERTIFICATE-----…; or give a JWKS URI instead"],
-  jwks_uri: ["JWKS URI", "https, or http on a loopback host; leave empty when pasting a certificate"],
-  subjects: ["Allowed subjects", "One per line; empty allows any subject"],
-  scope: ["Scope", "Space-separated; the most this issuer may grant; empty for no limit"],
-  expires_at: ["Trust expires (UTC)", "Optional"],
-};
-
-export function IssuerFormPage(props: { csrfToken: string; values: IssuerFormValues; error?: FormError }) {
-  const { csrfToken, values, error } = props;
-  const topError = error !== undefined && !ISSUER_FIELDS.some((field) => field === error.field);
-  return (
-    <Layout title="Add a trusted issuer" csrfToken={csrfToken}>
-      <form class="stacked" method="post" action={`${CONSOLE_BASE}/issuers`}>
-        <CsrfField token={csrfToken} />
-        <FieldError id="form-error" message={topError ? error.message : undefined} />
-        {ISSUER_FIELDS.map((field) => {
-          const [label, hint] = LABELS[field];
-          const failed = error?.field === field;
-          const described = { "aria-describedby": failed ? `${field}-error` : `${field}-hint` };
-          const common = {
-            id: field,
-            name: field,
-            ...described,
-            ...(failed ? { "aria-invalid": "true" } : {}),
-          };
-          return (
-            <div>
-              <label for={field}>{label}</label>
-              <p id={`${field}-hint`} class="hint">
-                {hint}
-              </p>
-              {field === "certificate" || field === "subjects" ? (
-                <textarea {...common}>{values[field]}</textarea>
-              ) : (
-                <input
-                  type={field === "expires_at" ? "datetime-local" : "text"}
-                  value={values[field]}
-                  required={field === "issuer"}
-                  {...common}
-                />
-              )}
-              <FieldError id={`${field}-error`} message={failed ? error?.message : undefined} />
-            </div>
-          );
-        })}
-        <button type="submit">Add issuer</button>
-      </form>
-    </Layout>
-  );
-}
 
 export interface IssuerDetailProps {
   readonly csrfToken: string;
@@ -123,7 +14,7 @@ export interface IssuerDetailProps {
 }
 
 export function IssuerDetailPage({ csrfToken, issuer, keys, clients, tryIt }: IssuerDetailProps) {
-  const base = `${CONSOLE_BASE}/issuers/${encodeURIComponent(issuer.id)}`;
+  const base = issuerPath(issuer.id);
   const source = issuer.keySource;
   return (
     <Layout title={issuer.name ?? issuer.issuer} csrfToken={csrfToken}>
