@@ -1,9 +1,10 @@
 import { NotFoundError } from "../errors/admin-errors.js";
 import { isStorableText } from "../util/storable-text.js";
 
-// An id that is not text names no record, and must not reach a storage query.
-
-/** The record `find` returns for `id`, or `NotFoundError` naming the `kind` of record. */
+/**
+ * The record `find` returns for `id`, or `NotFoundError` naming the `kind` of record. An id that is not text
+ * names no record, and must not reach a storage query.
+ */
 export async function findOrNotFound<T>(
   kind: string,
   id: string,
@@ -14,7 +15,7 @@ export async function findOrNotFound<T>(
   return record;
 }
 
-/** Deletes the record with `id` through `remove`, which says whether there was one; else `NotFoundError`. */
+/** Deletes the record with `id` through `remove`, which says whether there was one; else `NotFoundError`, as above. */
 export async function deleteOrNotFound(
   kind: string,
   id: string,
