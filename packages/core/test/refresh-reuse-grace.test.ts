@@ -169,7 +169,7 @@ describe("refresh token reuse grace", () => {
 
     const loser = await refresh(h, spent);
 
-    expect(rivalResponse()?.refreshToken).toBeDefined();
+    expect(rivalResponse()?.refreshToken).toMatch(/^jgrt_/);
     expect(loser.refreshToken).toBe(rivalResponse()?.refreshToken);
     expect(loser.accessToken).not.toBe(rivalResponse()?.accessToken);
     await expect(refresh(h, loser.refreshToken)).resolves.toMatchObject({ tokenType: "Bearer" });
