@@ -178,7 +178,7 @@ describe("clients", () => {
     const [idLine, secretLine] = added.stdout.split("\n");
     const clientId = idLine?.match(/^client_id +(\S+)$/)?.[1];
     const clientSecret = secretLine?.match(/^client_secret +(\S+)$/)?.[1];
-    expect(clientId).toBeDefined();
+    expect(clientId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(clientSecret).toMatch(/^jgcs_/);
     expect(added.stdout).toContain("shown only now");
 
