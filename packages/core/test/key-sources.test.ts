@@ -14,7 +14,7 @@ describe("key source: PEM X.509 certificate", () => {
   for (const fixture of [rsaCertificate, ecCertificate, ed25519Certificate]) {
     it(`accepts a ${fixture.alg} assertion verified with the issuer's certificate`, async () => {
       const h = await createHarness({ issuer: { jwks: undefined, certificate: fixture.certificate } });
-      const key = await importTestKey(fixture.alg, fixture.privateKeyPkcs8);
+      const key = await importTestKey(fixture.alg, fixture.testOnlyPrivateKeyPkcs8);
       expect(key.publicJwk).toEqual(await certificateToJwk(fixture.certificate));
       const response = await h.exchange(await h.sign(h.claims(), { kid: "any-kid" }, key));
       expect(response.tokenType).toBe("Bearer");
