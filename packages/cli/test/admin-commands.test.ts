@@ -313,7 +313,10 @@ describe("admin failures", () => {
     const result = await runCli(["keys", "list", "--json"], {
       env: { JWTGRANT_URL: server.url, JWTGRANT_ADMIN_TOKEN: ADMIN_TOKEN },
     });
-    expect(items(result).length).toBeGreaterThan(0);
+    expect(result.code).toBe(0);
+    expect(items(result)).toEqual([
+      expect.objectContaining({ alg: "ES256", status: "active", publish_until: null }),
+    ]);
   });
 
   it("refuses a --url that is not http(s) as a usage error", async () => {
