@@ -1,5 +1,5 @@
 import { base64url } from "jose";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { generateTestKey } from "../src/testing/test-keys.js";
 import { expectOAuthError } from "./support/expect-oauth-error.js";
 import { createHarness } from "./support/harness.js";
