@@ -84,7 +84,7 @@ describe("the console in a browser", () => {
     await page.getByRole("link", { name: "Signing keys" }).click();
     await shot(page, "09-keys");
 
-    const key = await importTestKey("ES256", ecCertificate.privateKeyPkcs8);
+    const key = await importTestKey("ES256", ecCertificate.testOnlyPrivateKeyPkcs8);
     const now = Math.floor(Date.now() / 1000);
     const assertion = await signTestJws(key, {
       iss: PARTNER,

@@ -178,7 +178,7 @@ describe("clients", () => {
     const [idLine, secretLine] = added.stdout.split("\n");
     const clientId = idLine?.match(/^client_id +(\S+)$/)?.[1];
     const clientSecret = secretLine?.match(/^client_secret +(\S+)$/)?.[1];
-    expect(clientId).toBeDefined();
+    expect(clientId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(clientSecret).toMatch(/^jgcs_/);
     expect(added.stdout).toContain("shown only now");
 
@@ -313,7 +313,10 @@ describe("admin failures", () => {
     const result = await runCli(["keys", "list", "--json"], {
       env: { JWTGRANT_URL: server.url, JWTGRANT_ADMIN_TOKEN: ADMIN_TOKEN },
     });
-    expect(items(result).length).toBeGreaterThan(0);
+    expect(result.code).toBe(0);
+    expect(items(result)).toEqual([
+      expect.objectContaining({ alg: "ES256", status: "active", publish_until: null }),
+    ]);
   });
 
   it("refuses a --url that is not http(s) as a usage error", async () => {

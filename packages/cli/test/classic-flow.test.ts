@@ -1,6 +1,12 @@
 import { readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { CLIENT_SECRET_PREFIX, JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "@jwtgrant/core";
+import {
+  CLIENT_SECRET_PREFIX,
+  JWT_BEARER_GRANT,
+  type PublicJwkSet,
+  REFRESH_TOKEN_GRANT,
+} from "@jwtgrant/core";
+import { expectTokenResponse } from "@jwtgrant/core/testing";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliResult, failureLine, runCli } from "./support/run-cli.js";
@@ -121,7 +127,16 @@ describe("the classic flow through the CLI alone", () => {
     expect(assertionClaims.jti).toMatch(/^[0-9a-f-]{36}$/);
 
     const issued = json(await token(client, "--assertion", assertion, "--json"));
-    expect(issued).toMatchObject({ token_type: "Bearer", expires_in: 3600, scope: "orders:read" });
+    await expectTokenResponse(issued, {
+      jwks: (await (await fetch(`${server.url}/oauth2/jwks`)).json()) as PublicJwkSet,
+      issuer: server.url,
+      subject: "alice",
+      clientId: client.clientId,
+      assertionIssuer: issuer,
+      scope: "orders:read",
+      refreshToken: true,
+      expiresInSeconds: 3600,
+    });
     const accessToken = String(issued.access_token);
 
     const decoded = json(await runCli(["decode", accessToken, "--json"]));

@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createTestTls, type TestTls } from "@jwtgrant/server/testing/tls";
+import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliResult, failureLine, runCli } from "./support/run-cli.js";
 import { ADMIN_TOKEN, type RunningServer, startServer, tempDir } from "./support/server-process.js";
@@ -93,7 +94,17 @@ describe("the CLI against a server over HTTPS", () => {
         "--json",
       ]),
     );
-    expect(issued).toMatchObject({ token_type: "Bearer", access_token: expect.any(String) });
+    expect(issued).toStrictEqual({
+      access_token: expect.any(String),
+      token_type: "Bearer",
+      expires_in: 3600,
+    });
+    expect(decodeJwt(String(issued.access_token))).toMatchObject({
+      iss: server.url,
+      sub: "alice",
+      client_id: client.client_id,
+      assertion_iss: issuer,
+    });
   });
 
   it("takes the CA file from JWTGRANT_CACERT", async () => {

@@ -118,7 +118,7 @@ export const scenarios: readonly Scenario[] = [
         issuer: "https://pem.example",
         certificate: ecCertificate.certificate,
       });
-      const signer = await importTestKey("ES256", ecCertificate.privateKeyPkcs8);
+      const signer = await importTestKey("ES256", ecCertificate.testOnlyPrivateKeyPkcs8);
       await s.exchange(await s.sign({ iss: "https://pem.example" }, {}, signer));
     },
   },

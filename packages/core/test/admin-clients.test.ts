@@ -37,7 +37,7 @@ describe("admin: clients", () => {
     );
     await expect(
       h.engine.authenticateClient({ basic: { clientId: id, clientSecret: clientSecret ?? "" } }),
-    ).resolves.toBeDefined();
+    ).resolves.toMatchObject({ clientId: id });
   });
 
   it("requires keys for private_key_jwt and refuses them otherwise", async () => {

@@ -99,13 +99,22 @@ describe("admin: trusted issuers", () => {
     const h = await createHarness();
     await expect(
       h.engine.issuers.create({ issuer: "a", jwksUri: "https://a.example/jwks" }),
-    ).resolves.toBeDefined();
+    ).resolves.toMatchObject({
+      issuer: "a",
+      keySource: { kind: "jwks_uri", jwksUri: "https://a.example/jwks" },
+    });
     await expect(
       h.engine.issuers.create({ issuer: "b", jwksUri: "http://127.0.0.1:9000/jwks" }),
-    ).resolves.toBeDefined();
+    ).resolves.toMatchObject({
+      issuer: "b",
+      keySource: { kind: "jwks_uri", jwksUri: "http://127.0.0.1:9000/jwks" },
+    });
     await expect(
       h.engine.issuers.create({ issuer: "c", jwksUri: "http://localhost:9000/jwks" }),
-    ).resolves.toBeDefined();
+    ).resolves.toMatchObject({
+      issuer: "c",
+      keySource: { kind: "jwks_uri", jwksUri: "http://localhost:9000/jwks" },
+    });
     await expectOAuthError(
       h.engine.issuers.create({ issuer: "d", jwksUri: "http://idp.example/jwks" }),
       "invalid_request",

@@ -24,9 +24,7 @@ describe("claims (step 5)", () => {
     it("refuses an expired assertion beyond the skew, accepts one within it", async () => {
       const h = await createHarness();
       const now = h.clock.nowSeconds();
-      await expect(
-        h.exchange(await h.sign(h.claims({ iat: now - 100, exp: now - SKEW + 1 }))),
-      ).resolves.toBeDefined();
+      await h.expectIssued(h.exchange(await h.sign(h.claims({ iat: now - 100, exp: now - SKEW + 1 }))));
       await expectOAuthError(
         h.exchange(await h.sign(h.claims({ iat: now - 100, exp: now - SKEW }))),
         "invalid_grant",
@@ -39,7 +37,7 @@ describe("claims (step 5)", () => {
     it("refuses an assertion not valid yet beyond the skew, accepts one within it", async () => {
       const h = await createHarness();
       const now = h.clock.nowSeconds();
-      await expect(h.exchange(await h.sign(h.claims({ nbf: now + SKEW })))).resolves.toBeDefined();
+      await h.expectIssued(h.exchange(await h.sign(h.claims({ nbf: now + SKEW }))));
       await expectOAuthError(
         h.exchange(await h.sign(h.claims({ nbf: now + SKEW + 1 }))),
         "invalid_grant",
@@ -61,7 +59,7 @@ describe("claims (step 5)", () => {
     it("refuses an assertion issued in the future beyond the skew", async () => {
       const h = await createHarness();
       const now = h.clock.nowSeconds();
-      await expect(h.exchange(await h.sign(h.claims({ iat: now + SKEW })))).resolves.toBeDefined();
+      await h.expectIssued(h.exchange(await h.sign(h.claims({ iat: now + SKEW }))));
       await expectOAuthError(
         h.exchange(await h.sign(h.claims({ iat: now + SKEW + 1 }))),
         "invalid_grant",
@@ -72,9 +70,7 @@ describe("claims (step 5)", () => {
     it("refuses an assertion issued longer ago than the maximum age", async () => {
       const h = await createHarness({ engine: { maxIssuedAtAgeSeconds: 600 } });
       const now = h.clock.nowSeconds();
-      await expect(
-        h.exchange(await h.sign(h.claims({ iat: now - 600 - SKEW, exp: now + 60 }))),
-      ).resolves.toBeDefined();
+      await h.expectIssued(h.exchange(await h.sign(h.claims({ iat: now - 600 - SKEW, exp: now + 60 }))));
       await expectOAuthError(
         h.exchange(await h.sign(h.claims({ iat: now - 600 - SKEW - 1, exp: now + 60 }))),
         "invalid_grant",
@@ -96,7 +92,7 @@ describe("claims (step 5)", () => {
     it("refuses exp − iat over the maximum", async () => {
       const h = await createHarness({ engine: { maxAssertionLifetimeSeconds: 600 } });
       const now = h.clock.nowSeconds();
-      await expect(h.exchange(await h.sign(h.claims({ iat: now, exp: now + 600 })))).resolves.toBeDefined();
+      await h.expectIssued(h.exchange(await h.sign(h.claims({ iat: now, exp: now + 600 }))));
       await expectOAuthError(
         h.exchange(await h.sign(h.claims({ iat: now, exp: now + 601 }))),
         "invalid_grant",
@@ -107,9 +103,7 @@ describe("claims (step 5)", () => {
     it("measures from now when iat is absent", async () => {
       const h = await createHarness();
       const now = h.clock.nowSeconds();
-      await expect(
-        h.exchange(await h.sign(h.claims({ iat: undefined, exp: now + 3600 }))),
-      ).resolves.toBeDefined();
+      await h.expectIssued(h.exchange(await h.sign(h.claims({ iat: undefined, exp: now + 3600 }))));
       await expectOAuthError(
         h.exchange(await h.sign(h.claims({ iat: undefined, exp: now + 3601 }))),
         "invalid_grant",
@@ -166,15 +160,13 @@ describe("claims (step 5)", () => {
 
     it("accepts the issuer identifier or the token endpoint", async () => {
       const h = await createHarness();
-      await expect(h.exchange(await h.sign(h.claims({ aud: SERVER })))).resolves.toBeDefined();
-      await expect(h.exchange(await h.sign(h.claims({ aud: TOKEN_ENDPOINT })))).resolves.toBeDefined();
+      await h.expectIssued(h.exchange(await h.sign(h.claims({ aud: SERVER }))));
+      await h.expectIssued(h.exchange(await h.sign(h.claims({ aud: TOKEN_ENDPOINT }))));
     });
 
     it("accepts an array that contains this server", async () => {
       const h = await createHarness();
-      await expect(
-        h.exchange(await h.sign(h.claims({ aud: ["https://rs.example.com", SERVER] }))),
-      ).resolves.toBeDefined();
+      await h.expectIssued(h.exchange(await h.sign(h.claims({ aud: ["https://rs.example.com", SERVER] }))));
       await expectOAuthError(
         h.exchange(await h.sign(h.claims({ aud: ["https://rs.example.com"] }))),
         "invalid_grant",
@@ -200,7 +192,7 @@ describe("claims (step 5)", () => {
 
     it("may be made optional", async () => {
       const h = await createHarness({ engine: { requireJti: false } });
-      await expect(h.exchange(await h.sign(h.claims({ jti: undefined })))).resolves.toBeDefined();
+      await h.expectIssued(h.exchange(await h.sign(h.claims({ jti: undefined }))));
     });
 
     it("must be a non-empty string", async () => {
@@ -214,7 +206,7 @@ describe("claims (step 5)", () => {
       for (const jti of ["j\u0000", "j-\udc00", "j-\ud800x"]) {
         await expectOAuthError(h.exchange(await h.sign(h.claims({ jti }))), "invalid_grant", "jti_invalid");
       }
-      await expect(h.exchange(await h.sign(h.claims({ jti: "j-\u{1F680}" })))).resolves.toBeDefined();
+      await h.expectIssued(h.exchange(await h.sign(h.claims({ jti: "j-\u{1F680}" }))));
     });
   });
 });

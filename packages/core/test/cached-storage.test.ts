@@ -40,7 +40,7 @@ describe("cached storage", () => {
     const client = clientFixture();
     expect(await cached.clients.findById(client.clientId)).toBeNull();
     await cached.clients.insert(client);
-    expect(await cached.clients.findById(client.clientId)).not.toBeNull();
+    expect(await cached.clients.findById(client.clientId)).toStrictEqual(client);
     await cached.clients.delete(client.clientId);
     expect(await cached.clients.findById(client.clientId)).toBeNull();
   });
@@ -184,6 +184,6 @@ describe("cached storage under a flood of keys", { timeout: 60_000 }, () => {
     expect(await before).toBeNull();
     expect((await cached.clients.findById(client.clientId))?.clientId).toBe(client.clientId);
     expect(lookups(`client ${client.clientId}`)).toBe(2);
-    expect(await shared.clients.findById(client.clientId)).not.toBeNull();
+    expect((await shared.clients.findById(client.clientId))?.clientId).toBe(client.clientId);
   });
 });

@@ -47,7 +47,7 @@ describe("client_secret_basic and client_secret_post", () => {
     const h = await createHarness({ client: { tokenEndpointAuthMethod: "client_secret_post" } });
     await expect(
       h.engine.authenticateClient({ clientId: h.client.clientId, clientSecret: h.clientSecret }),
-    ).resolves.toBeDefined();
+    ).resolves.toMatchObject({ clientId: h.client.clientId, authMethod: "client_secret_post" });
   });
 
   it("refuses two methods in one request", async () => {
@@ -142,7 +142,9 @@ describe("private_key_jwt (RFC 7523 §2.2)", () => {
     await expect(authenticate(await clientAssertion())).resolves.toMatchObject({
       clientId: h.client.clientId,
     });
-    await expect(authenticate(await clientAssertion({ aud: SERVER }))).resolves.toBeDefined();
+    await expect(authenticate(await clientAssertion({ aud: SERVER }))).resolves.toMatchObject({
+      clientId: h.client.clientId,
+    });
   });
 
   it("refuses a replayed client assertion", async () => {

@@ -8,7 +8,7 @@ import { createHarness } from "./support/harness.js";
 describe("issuer and client policy (step 6)", () => {
   it("refuses a subject outside the issuer's list, accepts a listed one", async () => {
     const h = await createHarness({ issuer: { subjects: ["svc-a", "svc-b"] } });
-    await expect(h.exchange(await h.sign(h.claims({ sub: "svc-b" })))).resolves.toBeDefined();
+    await h.expectIssued(h.exchange(await h.sign(h.claims({ sub: "svc-b" }))), { subject: "svc-b" });
     await expectOAuthError(
       h.exchange(await h.sign(h.claims({ sub: "svc-c" }))),
       "invalid_grant",
@@ -59,7 +59,7 @@ describe("replay (step 7)", () => {
   it("accepts an assertion once, then refuses it", async () => {
     const h = await createHarness();
     const assertion = await h.sign();
-    await expect(h.exchange(assertion)).resolves.toBeDefined();
+    await h.expectIssued(h.exchange(assertion));
     await expectOAuthError(h.exchange(assertion), "invalid_grant", "assertion_replayed");
   });
 
@@ -77,15 +77,17 @@ describe("replay (step 7)", () => {
       jwks: { keys: [h.key.publicJwk] },
     });
     const claims = h.claims({ jti: "shared" });
-    await expect(h.exchange(await h.sign(claims))).resolves.toBeDefined();
-    await expect(h.exchange(await h.sign({ ...claims, iss: second.issuer }))).resolves.toBeDefined();
+    await h.expectIssued(h.exchange(await h.sign(claims)));
+    await h.expectIssued(h.exchange(await h.sign({ ...claims, iss: second.issuer })), {
+      assertionIssuer: second.issuer,
+    });
   });
 
   it("writes nothing when a later check fails: the jti stays usable", async () => {
     const h = await createHarness({ issuer: { subjects: ["svc-a"] } });
     const assertion = await h.sign();
     await expectOAuthError(h.exchange(assertion, "admin"), "invalid_scope");
-    await expect(h.exchange(assertion)).resolves.toBeDefined();
+    await h.expectIssued(h.exchange(assertion));
   });
 
   it("keeps the jti until exp plus the skew", async () => {

@@ -118,7 +118,9 @@ describe("admin API: clients", () => {
       updated_at: "2026-01-01T00:01:00.000Z",
     });
     if (clientSecret === null) throw new Error("a client_secret_basic client has a secret");
-    await expect(engine.authenticateClient({ basic: { clientId, clientSecret } })).resolves.toBeDefined();
+    await expect(engine.authenticateClient({ basic: { clientId, clientSecret } })).resolves.toMatchObject({
+      clientId,
+    });
   });
 
   it("rotates the secret: the new one works, the old one stops working", async () => {
@@ -136,7 +138,7 @@ describe("admin API: clients", () => {
 
     await expect(
       engine.authenticateClient({ basic: { clientId, clientSecret: newSecret } }),
-    ).resolves.toBeDefined();
+    ).resolves.toMatchObject({ clientId });
     const refused = engine.authenticateClient({ basic: { clientId, clientSecret: oldSecret } });
     await expect(refused).rejects.toBeInstanceOf(OAuthError);
     await expect(refused).rejects.toMatchObject({ code: "invalid_client" });

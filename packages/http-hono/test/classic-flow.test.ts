@@ -48,7 +48,7 @@ describe("the classic flow", () => {
     const credentials = basic(client_id, client_secret);
 
     // 3. The partner signs an assertion with the certificate's private key.
-    const partnerKey = await importTestKey("ES256", ecCertificate.privateKeyPkcs8);
+    const partnerKey = await importTestKey("ES256", ecCertificate.testOnlyPrivateKeyPkcs8);
     const now = clock.nowSeconds();
     const assertion = await signTestJws(partnerKey, {
       iss: "https://partner.example.com",

@@ -57,7 +57,7 @@ describe("console: clients", () => {
     const rotated = await harness.submit(`${path}/secret`, {});
     expect(rotated.status).toBe(200);
     const second = SECRET.exec(await rotated.text())?.[1];
-    expect(second).toBeDefined();
+    expect(second).toMatch(/^jgcs_[\w-]{43}$/);
     expect(second).not.toBe(first);
   });
 

@@ -83,7 +83,7 @@ describe("console: trusted issuers", () => {
   it("names the rule that rejects an assertion, and leaves its jti unconsumed", async () => {
     const { harness, location } = await withIssuer();
     const { client, clientSecret } = await harness.engine.clients.create({ grantTypes: [JWT_BEARER_GRANT] });
-    const key = await importTestKey("ES256", ecCertificate.privateKeyPkcs8);
+    const key = await importTestKey("ES256", ecCertificate.testOnlyPrivateKeyPkcs8);
     const now = harness.clock.nowSeconds();
     const claims = { iss: PARTNER, sub: "batch-job", iat: now, exp: now + 120, jti: crypto.randomUUID() };
     const tryIt = async (assertion: string) =>

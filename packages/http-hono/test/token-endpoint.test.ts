@@ -1,6 +1,7 @@
 import { JWT_BEARER_GRANT } from "@jwtgrant/core";
+import { expectTokenResponse } from "@jwtgrant/core/testing";
 import { describe, expect, it } from "vitest";
-import { basic, createHttpHarness } from "./support/http-harness.js";
+import { basic, createHttpHarness, IDP, SERVER } from "./support/http-harness.js";
 
 const json = async (response: Response) => (await response.json()) as Record<string, unknown>;
 
@@ -12,10 +13,17 @@ describe("POST /oauth2/token", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.headers.get("pragma")).toBe("no-cache");
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-    const body = await json(response);
-    expect(body).toMatchObject({ token_type: "Bearer", expires_in: 3600, scope: "read" });
-    expect(typeof body.access_token).toBe("string");
-    expect(String(body.refresh_token)).toMatch(/^jgrt_/);
+    await expectTokenResponse(await json(response), {
+      jwks: await h.engine.publishJwks(),
+      issuer: SERVER,
+      subject: "svc-a",
+      clientId: h.client.clientId,
+      assertionIssuer: IDP,
+      scope: "read",
+      refreshToken: true,
+      expiresInSeconds: 3600,
+      issuedAt: h.clock.now(),
+    });
   });
 
   it("refreshes with the refresh_token grant", async () => {
@@ -26,7 +34,18 @@ describe("POST /oauth2/token", () => {
       refresh_token: String(first.refresh_token),
     });
     expect(response.status).toBe(200);
-    expect((await json(response)).refresh_token).not.toBe(first.refresh_token);
+    const { refreshToken } = await expectTokenResponse(await json(response), {
+      jwks: await h.engine.publishJwks(),
+      issuer: SERVER,
+      subject: "svc-a",
+      clientId: h.client.clientId,
+      assertionIssuer: IDP,
+      scope: "read write",
+      refreshToken: true,
+      expiresInSeconds: 3600,
+      issuedAt: h.clock.now(),
+    });
+    expect(refreshToken).not.toBe(first.refresh_token);
   });
 
   it("answers invalid_grant for a bad assertion, with no-store headers", async () => {
@@ -122,7 +141,7 @@ describe("POST /oauth2/token", () => {
     };
     const response = await h.post("/oauth2/token", { grant_type: JWT_BEARER_GRANT, assertion });
     expect(response.status).toBe(503);
-    expect(response.headers.get("retry-after")).not.toBeNull();
+    expect(response.headers.get("retry-after")).toBe("5");
     const body = await json(response);
     expect(body.error).toBe("temporarily_unavailable");
     expect(JSON.stringify(body)).not.toContain("connection refused");

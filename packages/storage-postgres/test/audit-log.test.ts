@@ -1,6 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { type GrantAuditEntry, JWT_BEARER_GRANT } from "@jwtgrant/core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createPgliteStorage } from "../src/pglite-storage.js";
 
 const decision = (jti: string): GrantAuditEntry => ({
@@ -41,8 +41,7 @@ describe("buffered audit log", () => {
   it("writes a full batch at once", async () => {
     const storage = await createPgliteStorage({ client, audit: { flushIntervalMs: 60_000, batchSize: 3 } });
     for (const jti of ["a", "b", "c"]) storage.auditLog.record(decision(jti));
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await countRows(client)).toBe(3);
+    await vi.waitFor(async () => expect(await countRows(client)).toBe(3), { timeout: 5000 });
     await storage.close();
   });
 
@@ -56,11 +55,30 @@ describe("buffered audit log", () => {
     await reader.close();
   });
 
-  it("never throws from record, even when the database is gone", async () => {
-    const storage = await createPgliteStorage();
+  it("never throws from record, even when the flush it starts meets a closed database", async () => {
+    const gone = await PGlite.create();
+    const storage = await createPgliteStorage({
+      client: gone,
+      audit: { flushIntervalMs: 60_000, batchSize: 1 },
+    });
     await storage.migrate();
-    await storage.close();
-    expect(() => storage.auditLog.record(decision("late"))).not.toThrow();
+    await gone.close();
+    const query = vi.spyOn(gone, "query");
+    const escaped: unknown[] = [];
+    const onUnhandled = (reason: unknown) => escaped.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      // A full batch: record starts a flush, which fails in the background.
+      expect(() => storage.auditLog.record(decision("late"))).not.toThrow();
+      await vi.waitFor(() => expect(query).toHaveBeenCalledTimes(1), { timeout: 5000 });
+      await expect(query.mock.results[0]?.value).rejects.toThrow("PGlite is closed");
+      // Flushes run one after another: once the one `recent` starts is done, the failed one has settled.
+      await expect(storage.auditLog.recent(1)).rejects.toThrow();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(escaped).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
   });
 
   it("drops a batch the database refuses for its content, so later decisions still reach the trail", async () => {

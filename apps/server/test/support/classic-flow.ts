@@ -46,7 +46,7 @@ export async function registerPartner(url: string): Promise<RegisteredClient & {
 
 /** An assertion the partner signs with its certificate's key, for the server at `url`. */
 export async function partnerAssertion(url: string, jti: string = crypto.randomUUID()): Promise<string> {
-  const key = await importTestKey("ES256", ecCertificate.privateKeyPkcs8);
+  const key = await importTestKey("ES256", ecCertificate.testOnlyPrivateKeyPkcs8);
   const now = Math.floor(Date.now() / 1000);
   return signTestJws(key, {
     iss: PARTNER,

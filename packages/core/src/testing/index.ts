@@ -7,6 +7,11 @@ export { createMemoryRevocationStore } from "../memory/revocation-store.js";
 export { createMemorySigningKeyStore } from "../memory/signing-key-store.js";
 export { createMemoryTrustedIssuerStore } from "../memory/trusted-issuer-store.js";
 export { describeStorageContract, type StorageUnderTest } from "./contract/index.js";
+export {
+  type CheckedTokenResponse,
+  type ExpectedTokenResponse,
+  expectTokenResponse,
+} from "./expect-token-response.js";
 export { createFrozenClock, type FrozenClock } from "./frozen-clock.js";
 export { describeJwsCryptoContract } from "./jws-crypto-contract.js";
 export { signTestJws } from "./sign-test-jws.js";

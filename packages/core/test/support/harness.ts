@@ -5,6 +5,7 @@ import { JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "../../src/domain/client.j
 import { createEngine, type EngineDependencies } from "../../src/engine/create-engine.js";
 import type { EngineOptions } from "../../src/engine/settings.js";
 import { createMemoryStorage } from "../../src/memory/memory-storage.js";
+import { type ExpectedTokenResponse, expectTokenResponse } from "../../src/testing/expect-token-response.js";
 import { createFrozenClock } from "../../src/testing/frozen-clock.js";
 import { signTestJws } from "../../src/testing/sign-test-jws.js";
 import { generateTestKey, type TestKey } from "../../src/testing/test-keys.js";
@@ -77,6 +78,29 @@ export async function createHarness(options: HarnessOptions = {}) {
   const exchange = async (assertion: string, scope?: string) =>
     engine.exchangeJwtBearer({ client, assertion, scope });
 
+  /**
+   * Asserts a grant to `svc-a` from the harness issuer, for the harness client, now, with the client's scope,
+   * lifetime and refresh grant, unless `expected` says otherwise.
+   */
+  const expectIssued = async (
+    response: Parameters<typeof expectTokenResponse>[0],
+    expected: Partial<ExpectedTokenResponse> = {},
+  ) =>
+    // The response first: the engine makes its first signing key on the first grant.
+    expectTokenResponse(await response, {
+      jwks: await engine.publishJwks(),
+      issuer: SERVER,
+      audience: engine.settings.accessTokenAudience,
+      subject: "svc-a",
+      clientId: client.clientId,
+      assertionIssuer: IDP,
+      scope: client.scope.length > 0 ? client.scope.join(" ") : undefined,
+      refreshToken: client.grantTypes.includes(REFRESH_TOKEN_GRANT),
+      expiresInSeconds: client.accessTokenTtl ?? engine.settings.accessTokenTtlSeconds,
+      issuedAt: clock.now(),
+      ...expected,
+    });
+
   return {
     engine,
     storage,
@@ -88,6 +112,7 @@ export async function createHarness(options: HarnessOptions = {}) {
     claims,
     sign,
     exchange,
+    expectIssued,
   };
 }
 
