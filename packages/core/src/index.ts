@@ -27,6 +27,7 @@ export * from "./engine/create-engine.js";
 export type * from "./engine/settings.js";
 export * from "./errors/admin-errors.js";
 export * from "./errors/oauth-error.js";
+export * from "./errors/refusal-reason.js";
 export * from "./errors/storage-unavailable-error.js";
 export type { CheckedJwtBearer } from "./grants/check-jwt-bearer.js";
 export type { JwtBearerRequest } from "./grants/exchange-jwt-bearer.js";

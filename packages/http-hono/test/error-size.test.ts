@@ -39,7 +39,7 @@ describe("error bodies stay small", () => {
 
   it("caps OAuth and admin descriptions alike", () => {
     const long = "é".repeat(5000);
-    for (const error of [invalidRequest(long), new NotFoundError(long)]) {
+    for (const error of [invalidRequest(long, { reason: "invalid_field" }), new NotFoundError(long)]) {
       const { body } = describeError(error);
       expect(jsonBytes(body.error_description)).toBeLessThanOrEqual(MAX_DESCRIPTION_BYTES);
       expect(body.error_description).toMatch(/^é+ …$/);
