@@ -26,6 +26,7 @@ export type * from "./domain/trusted-issuer.js";
 export * from "./engine/create-engine.js";
 export type * from "./engine/settings.js";
 export * from "./errors/admin-errors.js";
+export * from "./errors/field-path.js";
 export * from "./errors/oauth-error.js";
 export * from "./errors/refusal-reason.js";
 export * from "./errors/storage-unavailable-error.js";

@@ -15,7 +15,7 @@ describe("error bodies stay small", () => {
     });
     expect(rawBody.length).toBeGreaterThan(60_000);
     const response = await request("POST", "/issuers", { rawBody });
-    expectError(response, 400, "invalid_request");
+    expectError(response, 400, "invalid_request", undefined, "jwks.keys[0]");
     expect(response.text.length).toBeLessThan(MAX_DESCRIPTION_BYTES + 100);
     const description = response.json<{ error_description: string }>().error_description;
     const listed = description.split("; ");

@@ -1,3 +1,4 @@
+import type { FieldPath } from "./field-path.js";
 import type { RefusalReason } from "./refusal-reason.js";
 
 /** The error codes a token, revocation or introspection request can end with (RFC 6749 §5.2, RFC 6750). */
@@ -16,6 +17,8 @@ export interface OAuthErrorOptions {
   readonly reason: RefusalReason;
   /** Private detail for the operator's log; never sent to the client. */
   readonly detail?: string;
+  /** The bad field of an admin request, when the problem is one field's. */
+  readonly field?: FieldPath;
   readonly cause?: unknown;
 }
 
@@ -29,6 +32,7 @@ export class OAuthError extends Error {
   readonly description: string;
   readonly reason: RefusalReason;
   readonly detail: string | undefined;
+  readonly field: FieldPath | undefined;
 
   constructor(code: OAuthErrorCode, description: string, options: OAuthErrorOptions) {
     super(`${code}: ${description}`, options.cause === undefined ? undefined : { cause: options.cause });
@@ -36,6 +40,7 @@ export class OAuthError extends Error {
     this.description = description;
     this.reason = options.reason;
     this.detail = options.detail;
+    this.field = options.field;
   }
 }
 
