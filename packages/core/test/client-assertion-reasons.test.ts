@@ -106,6 +106,14 @@ describe("a client assertion refused before those checks", () => {
   });
 });
 
+describe("a private_key_jwt client whose stored record has no keys", () => {
+  it("is client_keys_missing", async () => {
+    const k = await keyClient();
+    await k.h.storage.clients.update({ ...k.h.client, keySource: null });
+    await expectOAuthError(k.authenticate(await k.sign({})), "invalid_client", "client_keys_missing");
+  });
+});
+
 describe("client_secret without client_id", () => {
   it("is client_id_missing", async () => {
     const h = await createHarness();
