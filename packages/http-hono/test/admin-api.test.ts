@@ -154,6 +154,11 @@ describe("admin API: OpenAPI document", () => {
     expect(schemaOf("get", "/keys", "200")).toBe("#/components/schemas/SigningKeyList");
     expect(schemaOf("post", "/keys/rotate", "201")).toBe("#/components/schemas/SigningKey");
     expect(schemaOf("post", "/issuers", "400")).toBe("#/components/schemas/Error");
+    expect(Object.keys(document.components.schemas.Error?.properties ?? {})).toEqual([
+      "error",
+      "error_description",
+      "field",
+    ]);
     for (const [method, path] of ROUTES) {
       expect(schemaOf(method.toLowerCase(), path, "401")).toBe("#/components/schemas/Error");
     }

@@ -149,7 +149,13 @@ describe("admin API: clients", () => {
     const created = await request("POST", "/clients", { body: { token_endpoint_auth_method: "none" } });
     expect(created.json()).toMatchObject({ client_secret: null });
     const response = await request("POST", `/clients/${secretOf(created).client_id}/secret`);
-    expectError(response, 400, "invalid_request", /^token_endpoint_auth_method: /);
+    expectError(
+      response,
+      400,
+      "invalid_request",
+      /^token_endpoint_auth_method: /,
+      "token_endpoint_auth_method",
+    );
   });
 
   it("deletes a client with 204, after which it is not found", async () => {
@@ -177,12 +183,14 @@ describe("admin API: clients", () => {
         400,
         "invalid_request",
         /^client_secret: is not a known field$/,
+        "client_secret",
       );
       expectError(
         await request("POST", "/clients", { body: { secret_hash: "abc" } }),
         400,
         "invalid_request",
         /^secret_hash: is not a known field$/,
+        "secret_hash",
       );
     });
 
@@ -193,12 +201,14 @@ describe("admin API: clients", () => {
         400,
         "invalid_request",
         /^grant_types: /,
+        "grant_types",
       );
       expectError(
         await request("POST", "/clients", { body: { token_endpoint_auth_method: "tls_client_auth" } }),
         400,
         "invalid_request",
         /^token_endpoint_auth_method: /,
+        "token_endpoint_auth_method",
       );
     });
 
@@ -209,12 +219,14 @@ describe("admin API: clients", () => {
         400,
         "invalid_request",
         /^access_token_ttl: /,
+        "access_token_ttl",
       );
       expectError(
         await request("POST", "/clients", { body: { refresh_token_ttl: -1 } }),
         400,
         "invalid_request",
         /^refresh_token_ttl: /,
+        "refresh_token_ttl",
       );
     });
 
@@ -227,7 +239,7 @@ describe("admin API: clients", () => {
           jwks: { keys: [{ ...key.publicJwk, d: "c2VjcmV0" }] },
         },
       });
-      expectError(response, 400, "invalid_request", /^jwks\.keys\[0\]: .*"d"/);
+      expectError(response, 400, "invalid_request", /^jwks\.keys\[0\]: .*"d"/, "jwks.keys[0]");
     });
 
     it("malformed JSON", async () => {

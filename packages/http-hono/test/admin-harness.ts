@@ -72,11 +72,24 @@ export function createAdminHarness(): AdminHarness {
   return { engine, clock, request: (method, path, options) => send(app, method, path, options) };
 }
 
-/** The body of every admin error: the OAuth error shape and nothing else. */
-export function expectError(response: AdminResponse, status: number, error: string, description?: RegExp) {
+/**
+ * The body of every admin error: the OAuth error shape, plus the path of the bad field when the problem is
+ * one field's, and nothing else.
+ */
+export function expectError(
+  response: AdminResponse,
+  status: number,
+  error: string,
+  description?: RegExp,
+  field?: string,
+) {
   expect(response.status).toBe(status);
   expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-  expect(response.json()).toEqual({ error, error_description: expect.any(String) });
+  expect(response.json()).toEqual({
+    error,
+    error_description: expect.any(String),
+    ...(field === undefined ? {} : { field }),
+  });
   if (description !== undefined)
     expect(response.json<{ error_description: string }>().error_description).toMatch(description);
 }

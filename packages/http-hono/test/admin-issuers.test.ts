@@ -157,6 +157,7 @@ describe("admin API: trusted issuers", () => {
         400,
         "invalid_request",
         /^algorithms: ES256 is verifiable by none of the issuer's keys$/,
+        "algorithms",
       );
       expect((await request("GET", `/issuers/${id}`)).json()).toStrictEqual(stored);
     });
@@ -166,7 +167,7 @@ describe("admin API: trusted issuers", () => {
       const response = await request("PATCH", `/issuers/${id}`, {
         body: { certificate: ecCertificate.certificate },
       });
-      expectError(response, 400, "invalid_request", /^certificate: no key verifies RS256/);
+      expectError(response, 400, "invalid_request", /^certificate: no key verifies RS256/, "certificate");
       expect((await request("GET", `/issuers/${id}`)).json()).toStrictEqual(stored);
     });
   });
@@ -212,7 +213,7 @@ describe("admin API: trusted issuers", () => {
       const response = await request("POST", "/issuers", {
         body: { issuer: IDP, jwks: { keys: [{ ...key.publicJwk, d: "c2VjcmV0" }] } },
       });
-      expectError(response, 400, "invalid_request", /^jwks\.keys\[0\]: .*"d"/);
+      expectError(response, 400, "invalid_request", /^jwks\.keys\[0\]: .*"d"/, "jwks.keys[0]");
     });
 
     it("an RSA key under 2048 bits whose modulus is padded with leading zero bytes", async () => {
@@ -226,6 +227,7 @@ describe("admin API: trusted issuers", () => {
         400,
         "invalid_request",
         /^jwks\.keys\[0\]: an RSA key must have at least 2048 bits$/,
+        "jwks.keys[0]",
       );
       expect(await engine.issuers.list()).toEqual([]);
     });
@@ -235,7 +237,7 @@ describe("admin API: trusted issuers", () => {
       const response = await request("POST", "/issuers", {
         body: { issuer: IDP, certificate: ecCertificate.certificate, algorithms: ["HS256"] },
       });
-      expectError(response, 400, "invalid_request", /^algorithms: HS256/);
+      expectError(response, 400, "invalid_request", /^algorithms: HS256/, "algorithms");
     });
 
     it("an unknown field, such as a private key", async () => {
@@ -247,7 +249,21 @@ describe("admin API: trusted issuers", () => {
           private_key: "-----BEGIN PRIVATE KEY-----",
         },
       });
-      expectError(response, 400, "invalid_request", /^private_key: is not a known field$/);
+      expectError(response, 400, "invalid_request", /^private_key: is not a known field$/, "private_key");
+    });
+
+    it("an unknown field whose name is not an identifier, its path JSON-quoted", async () => {
+      const { request } = createAdminHarness();
+      const response = await request("POST", "/issuers", {
+        body: { issuer: IDP, certificate: ecCertificate.certificate, "/kubernetes.io/namespace": "x" },
+      });
+      expectError(
+        response,
+        400,
+        "invalid_request",
+        /^\["\/kubernetes\.io\/namespace"\]: is not a known field$/,
+        '["/kubernetes.io/namespace"]',
+      );
     });
 
     it("an unknown field in a patch", async () => {
@@ -256,7 +272,7 @@ describe("admin API: trusted issuers", () => {
         body: { issuer: IDP, certificate: ecCertificate.certificate },
       });
       const response = await request("PATCH", `/issuers/${idOf(created)}`, { body: { id: "other" } });
-      expectError(response, 400, "invalid_request", /^id: is not a known field$/);
+      expectError(response, 400, "invalid_request", /^id: is not a known field$/, "id");
     });
 
     it("an expires_at that is not a date-time", async () => {
@@ -264,13 +280,13 @@ describe("admin API: trusted issuers", () => {
       const response = await request("POST", "/issuers", {
         body: { issuer: IDP, certificate: ecCertificate.certificate, expires_at: "next year" },
       });
-      expectError(response, 400, "invalid_request", /^expires_at: /);
+      expectError(response, 400, "invalid_request", /^expires_at: /, "expires_at");
     });
 
     it("a certificate that does not parse", async () => {
       const { request } = createAdminHarness();
       const response = await request("POST", "/issuers", { body: { issuer: IDP, certificate: "not a PEM" } });
-      expectError(response, 400, "invalid_request", /^certificate: /);
+      expectError(response, 400, "invalid_request", /^certificate: /, "certificate");
     });
 
     it("two key sources, or none", async () => {
@@ -291,7 +307,7 @@ describe("admin API: trusted issuers", () => {
       const response = await request("POST", "/issuers", {
         body: { certificate: ecCertificate.certificate, enabled: "yes" },
       });
-      expectError(response, 400, "invalid_request", /^issuer: .*; enabled: /);
+      expectError(response, 400, "invalid_request", /^issuer: .*; enabled: /, "issuer");
     });
 
     it("a body that is not a JSON object", async () => {

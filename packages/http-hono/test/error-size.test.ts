@@ -15,7 +15,7 @@ describe("error bodies stay small", () => {
     });
     expect(rawBody.length).toBeGreaterThan(60_000);
     const response = await request("POST", "/issuers", { rawBody });
-    expectError(response, 400, "invalid_request");
+    expectError(response, 400, "invalid_request", undefined, "jwks.keys[0]");
     expect(response.text.length).toBeLessThan(MAX_DESCRIPTION_BYTES + 100);
     const description = response.json<{ error_description: string }>().error_description;
     const listed = description.split("; ");
@@ -39,7 +39,7 @@ describe("error bodies stay small", () => {
 
   it("caps OAuth and admin descriptions alike", () => {
     const long = "é".repeat(5000);
-    for (const error of [invalidRequest(long), new NotFoundError(long)]) {
+    for (const error of [invalidRequest(long, { reason: "invalid_field" }), new NotFoundError(long)]) {
       const { body } = describeError(error);
       expect(jsonBytes(body.error_description)).toBeLessThanOrEqual(MAX_DESCRIPTION_BYTES);
       expect(body.error_description).toMatch(/^é+ …$/);

@@ -128,7 +128,7 @@ export const grantAudit = pgTable(
     subject: text("subject"),
     jti: text("jti"),
     outcome: text("outcome").$type<GrantAuditEntry["outcome"]>().notNull(),
-    reason: text("reason"),
+    reason: text("reason").$type<GrantAuditEntry["reason"]>(),
   },
   (table) => [index("grant_audit_at").on(table.at)],
 );

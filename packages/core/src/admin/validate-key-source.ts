@@ -1,6 +1,7 @@
 import { type AsymmetricAlgorithm, isAsymmetricAlgorithm } from "../domain/algorithms.js";
 import type { PublicJwk } from "../domain/jwk.js";
 import type { KeySource } from "../domain/trusted-issuer.js";
+import { invalidRequest } from "../errors/oauth-error.js";
 import { certificateToJwk } from "../keys/certificate-to-jwk.js";
 import { jwksUriProblem } from "../keys/jwks-uri-policy.js";
 import { parsePublicJwk } from "../keys/parse-public-jwk.js";
@@ -27,7 +28,10 @@ export async function validateKeySource(
 ): Promise<{ source: KeySource; keys: readonly PublicJwk[] | null }> {
   const given = [input.certificate, input.jwks, input.jwksUri].filter((value) => value !== undefined).length;
   const names = allowCertificate ? "certificate, jwks or jwks_uri" : "jwks or jwks_uri";
-  if (given !== 1) throw fieldError(names, `exactly one of ${names} is required`);
+  if (given !== 1) {
+    // A problem of the combination, not of one field: no field path.
+    throw invalidRequest(`${names}: exactly one of ${names} is required`, { reason: "invalid_field" });
+  }
   if (input.certificate !== undefined) {
     if (!allowCertificate) throw fieldError("certificate", "not accepted here");
     try {
@@ -48,7 +52,7 @@ export async function validateKeySource(
   }
   const parsed = keys.map((key: unknown, index) => {
     const result = parsePublicJwk(key);
-    if (!result.ok) throw fieldError(`jwks.keys[${index}]`, result.problem);
+    if (!result.ok) throw fieldError(["jwks", "keys", index], result.problem);
     return result.key;
   });
   return { source: { kind: "jwks", jwks: { keys: parsed } }, keys: parsed };

@@ -3,6 +3,7 @@ import { validateJwtClaims } from "../claims/validate-jwt-claims.js";
 import type { Client } from "../domain/client.js";
 import type { EngineContext } from "../engine/context.js";
 import { invalidClient, OAuthError } from "../errors/oauth-error.js";
+import { clientAssertionRefusal } from "../errors/refusal-reason.js";
 import { checkJwsHeader } from "../jws/check-jws-header.js";
 import { parseCompactJws } from "../jws/parse-compact-jws.js";
 import { verifyJwsSignature } from "../jws/verify-jws-signature.js";
@@ -50,7 +51,7 @@ export async function verifyClientAssertion(ctx: EngineContext, client: Client, 
     }
   } catch (error) {
     if (error instanceof OAuthError && error.code === "invalid_grant") {
-      throw invalidClient({ reason: `client_assertion_${error.reason}`, cause: error });
+      throw invalidClient({ reason: clientAssertionRefusal(error.reason), cause: error });
     }
     throw error;
   }

@@ -1,3 +1,6 @@
+import type { FieldPath } from "./field-path.js";
+import type { RefusalReason } from "./refusal-reason.js";
+
 /** The error codes a token, revocation or introspection request can end with (RFC 6749 §5.2, RFC 6750). */
 export type OAuthErrorCode =
   | "invalid_request"
@@ -10,10 +13,12 @@ export type OAuthErrorCode =
   | "server_error";
 
 export interface OAuthErrorOptions {
-  /** Stable machine-readable cause, e.g. `assertion_expired`: for logs, metrics and the audit trail. */
-  readonly reason?: string;
+  /** Stable machine-readable cause, e.g. `exp_passed`: for logs, metrics and the audit trail. */
+  readonly reason: RefusalReason;
   /** Private detail for the operator's log; never sent to the client. */
   readonly detail?: string;
+  /** The bad field of an admin request, when the problem is one field's. */
+  readonly field?: FieldPath;
   readonly cause?: unknown;
 }
 
@@ -25,29 +30,31 @@ export class OAuthError extends Error {
   override readonly name = "OAuthError";
   readonly code: OAuthErrorCode;
   readonly description: string;
-  readonly reason: string;
+  readonly reason: RefusalReason;
   readonly detail: string | undefined;
+  readonly field: FieldPath | undefined;
 
-  constructor(code: OAuthErrorCode, description: string, options: OAuthErrorOptions = {}) {
+  constructor(code: OAuthErrorCode, description: string, options: OAuthErrorOptions) {
     super(`${code}: ${description}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.description = description;
-    this.reason = options.reason ?? code;
+    this.reason = options.reason;
     this.detail = options.detail;
+    this.field = options.field;
   }
 }
 
-export const invalidRequest = (description: string, options?: OAuthErrorOptions): OAuthError =>
+export const invalidRequest = (description: string, options: OAuthErrorOptions): OAuthError =>
   new OAuthError("invalid_request", description, options);
 
-export const invalidGrant = (description: string, options?: OAuthErrorOptions): OAuthError =>
+export const invalidGrant = (description: string, options: OAuthErrorOptions): OAuthError =>
   new OAuthError("invalid_grant", description, options);
 
-export const invalidClient = (options?: OAuthErrorOptions): OAuthError =>
+export const invalidClient = (options: OAuthErrorOptions): OAuthError =>
   new OAuthError("invalid_client", "client authentication failed", options);
 
-export const invalidScope = (description: string, options?: OAuthErrorOptions): OAuthError =>
+export const invalidScope = (description: string, options: OAuthErrorOptions): OAuthError =>
   new OAuthError("invalid_scope", description, options);
 
-export const unauthorizedClient = (description: string, options?: OAuthErrorOptions): OAuthError =>
+export const unauthorizedClient = (description: string, options: OAuthErrorOptions): OAuthError =>
   new OAuthError("unauthorized_client", description, options);

@@ -6,6 +6,7 @@ import type { StoredRefreshToken } from "../domain/refresh-token.js";
 import type { TokenResponse } from "../domain/token-response.js";
 import type { EngineContext } from "../engine/context.js";
 import { invalidGrant, invalidRequest } from "../errors/oauth-error.js";
+import type { RefusalReason } from "../errors/refusal-reason.js";
 import { grantScope } from "../scope/grant-scope.js";
 import { parseScope } from "../scope/parse-scope.js";
 import { mintRefreshToken } from "../tokens/refresh-token-record.js";
@@ -22,7 +23,7 @@ export interface RefreshRequest {
   readonly scope: string | undefined;
 }
 
-const rejected = (reason: string) =>
+const rejected = (reason: RefusalReason) =>
   invalidGrant("the refresh token is invalid, expired or revoked", { reason });
 
 /**

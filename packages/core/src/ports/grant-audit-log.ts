@@ -1,4 +1,5 @@
 import type { GrantType } from "../domain/client.js";
+import type { RefusalReason } from "../errors/refusal-reason.js";
 
 /** One grant decision, for operators. Never holds an assertion, a token or a secret. */
 export interface GrantAuditEntry {
@@ -11,7 +12,7 @@ export interface GrantAuditEntry {
   readonly jti: string | null;
   readonly outcome: "granted" | "refused";
   /** The refusal's reason code (`OAuthError.reason`); `null` when granted. */
-  readonly reason: string | null;
+  readonly reason: RefusalReason | null;
 }
 
 /** The trail of grant decisions. */

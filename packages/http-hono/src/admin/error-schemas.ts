@@ -2,8 +2,21 @@ import { z } from "@hono/zod-openapi";
 import { jsonContent } from "./json-content.js";
 
 export const ErrorSchema = z
-  .object({ error: z.string(), error_description: z.string() })
-  .openapi("Error", { example: { error: "invalid_request", error_description: "issuer: is required" } });
+  .object({
+    error: z.string(),
+    error_description: z.string(),
+    field: z
+      .string()
+      .optional()
+      .openapi({
+        description:
+          "The path of the first bad field of a 400, e.g. `jwks.keys[0]`: dots before names, `[n]` for " +
+          'indexes, `["…"]` for keys that are not names. Absent when the problem is not one field\'s.',
+      }),
+  })
+  .openapi("Error", {
+    example: { error: "invalid_request", error_description: "issuer: is required", field: "issuer" },
+  });
 
 const withErrorBody = (description: string) => ({
   description,

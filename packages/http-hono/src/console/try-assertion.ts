@@ -1,12 +1,15 @@
-import { type Engine, OAuthError, type TrustedIssuer } from "@jwtgrant/core";
+import { type Engine, OAuthError, type RefusalReason, type TrustedIssuer } from "@jwtgrant/core";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 
 /** What the try-it panel reports: the decoded parts (unverified, for reading) and the deciding rule. */
 export interface TryItResult {
   readonly clientId: string;
   readonly accepted: boolean;
-  /** The rule's reason code, as the audit log records it; `"accepted"` when every rule passed. */
-  readonly rule: string;
+  /**
+   * The rule's reason code, as the audit log records it; `"accepted"` when every rule passed, and
+   * `"issuer_mismatch"` when the assertion passed but is from another issuer than the page's.
+   */
+  readonly rule: RefusalReason | "issuer_mismatch" | "accepted";
   readonly message: string;
   readonly header: string;
   readonly claims: string;
@@ -30,7 +33,7 @@ export async function tryAssertion(
   clientId: string,
   assertion: string,
 ): Promise<TryItResult> {
-  const report = (accepted: boolean, rule: string, message: string): TryItResult => ({
+  const report = (accepted: boolean, rule: TryItResult["rule"], message: string): TryItResult => ({
     clientId,
     accepted,
     rule,

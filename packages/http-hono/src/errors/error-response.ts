@@ -1,5 +1,6 @@
 import {
   ConflictError,
+  formatFieldPath,
   NotFoundError,
   OAuthError,
   type OAuthErrorCode,
@@ -14,6 +15,17 @@ import { capDescription } from "./cap-description.js";
 export interface ErrorBody {
   readonly error: string;
   readonly error_description: string;
+  /** The path of the bad field of an admin request (`jwks.keys[0]`), when the problem is one field's. */
+  readonly field?: string;
+}
+
+/** The longest `field` a body carries: a path longer than this (an unknown key of any length) is left out. */
+export const MAX_FIELD_LENGTH = 512;
+
+function fieldMember(error: OAuthError): { readonly field?: string } {
+  if (error.field === undefined) return {};
+  const field = formatFieldPath(error.field);
+  return field.length <= MAX_FIELD_LENGTH ? { field } : {};
 }
 
 /** What the log may know about a failed request: the public code, and the private reason and detail. */
@@ -42,7 +54,11 @@ export function describeError(error: unknown): DescribedError {
   if (error instanceof OAuthError) {
     return {
       status: STATUS[error.code],
-      body: { error: error.code, error_description: capDescription(error.description) },
+      body: {
+        error: error.code,
+        error_description: capDescription(error.description),
+        ...fieldMember(error),
+      },
       reason: error.reason,
       detail: error.detail,
     };

@@ -1,3 +1,5 @@
+import type { RefusalReason } from "@jwtgrant/core";
+
 /**
  * One structured record per request. It never holds an assertion, a token, a secret or an Authorization
  * header: only what the server decided and why.
@@ -14,7 +16,7 @@ export interface RequestLogRecord {
   readonly client_id?: string;
   readonly grant_type?: string;
   readonly error?: string;
-  readonly reason?: string;
+  readonly reason?: RefusalReason;
   /** Private detail of a refusal or failure, for the operator only. */
   readonly detail?: string;
 }

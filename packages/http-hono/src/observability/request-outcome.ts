@@ -1,3 +1,4 @@
+import type { RefusalReason } from "@jwtgrant/core";
 import type { Context } from "hono";
 
 /** What a handler learnt about its request, for the log line and the metrics written after it. */
@@ -5,7 +6,7 @@ import type { Context } from "hono";
 export interface NotedError {
   readonly status: number;
   readonly body: { readonly error: string; readonly error_description: string };
-  readonly reason: string;
+  readonly reason: RefusalReason;
   readonly detail: string | undefined;
 }
 
