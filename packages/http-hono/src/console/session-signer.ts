@@ -1,4 +1,5 @@
 import { type Clock, constantTimeEqual } from "@jwtgrant/core";
+import { base64url } from "jose";
 
 const encoder = new TextEncoder();
 
@@ -20,12 +21,6 @@ export interface SessionSigner {
   verify(cookie: string | undefined): Promise<ConsoleSession | null>;
 }
 
-function base64url(bytes: ArrayBuffer | Uint8Array): string {
-  let binary = "";
-  for (const byte of new Uint8Array(bytes)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
 const nowSeconds = (clock: Clock) => Math.floor(clock.now().getTime() / 1000);
 
 /**
@@ -40,11 +35,13 @@ export function createSessionSigner(
 ): SessionSigner {
   const key = deriveKey(adminToken);
   const mac = async (purpose: string, value: string) =>
-    base64url(await crypto.subtle.sign("HMAC", await key, encoder.encode(`${purpose}.${value}`)));
+    base64url.encode(
+      new Uint8Array(await crypto.subtle.sign("HMAC", await key, encoder.encode(`${purpose}.${value}`))),
+    );
 
   return {
     async issue() {
-      const id = base64url(crypto.getRandomValues(new Uint8Array(16)));
+      const id = base64url.encode(crypto.getRandomValues(new Uint8Array(16)));
       const payload = `${id}.${nowSeconds(clock) + sessionDurationSeconds}`;
       return `${payload}.${await mac("session", payload)}`;
     },
