@@ -1,3 +1,4 @@
+import { BodyTooLargeError, readLimitedText } from "@jwtgrant/core";
 import type { Context } from "hono";
 import { PayloadTooLargeError } from "../errors/error-response.js";
 
@@ -52,20 +53,6 @@ function readNodeRequest(incoming: NodeIncoming, maxBytes: number): Promise<stri
   });
 }
 
-async function readStream(stream: ReadableStream<Uint8Array>, maxBytes: number): Promise<string> {
-  const body = bodyText(maxBytes);
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return body.end();
-      body.add(value);
-    }
-  } finally {
-    reader.releaseLock();
-  }
-}
-
 /**
  * The request body as text, refused past `maxBytes` (by its declared length before reading, else while
  * reading). Under the Node adapter it is read straight from the Node request: materialising a Fetch
@@ -76,6 +63,9 @@ export async function readBodyText(c: Context, maxBytes: number): Promise<string
   if (declared > maxBytes) throw new PayloadTooLargeError();
   const incoming = (c.env as NodeBindings | undefined)?.incoming;
   if (incoming !== undefined) return readNodeRequest(incoming, maxBytes);
-  const body = c.req.raw.body;
-  return body === null ? "" : readStream(body, maxBytes);
+  try {
+    return await readLimitedText(c.req.raw.body, { maxBytes });
+  } catch (error) {
+    throw error instanceof BodyTooLargeError ? new PayloadTooLargeError() : error;
+  }
 }
