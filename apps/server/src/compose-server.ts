@@ -9,7 +9,7 @@ import {
   KeyringError,
   systemClock,
 } from "@jwtgrant/core";
-import { type ClientAddress, createHttpApp } from "@jwtgrant/http-hono";
+import { type ClientAddress, createHttpApp, type ReadBody } from "@jwtgrant/http-hono";
 import { createPgliteStorage, createPostgresStorage, type DatabaseStorage } from "@jwtgrant/storage-postgres";
 import { type AdminToken, resolveAdminToken } from "./admin-token.js";
 import { forwardedClientAddress } from "./client-address.js";
@@ -34,6 +34,8 @@ export interface RuntimeServices {
   readonly crypto?: JwsCrypto;
   /** The peer address of a request, from what the runtime passes `fetch` besides the request. */
   readonly clientAddress: ClientAddress;
+  /** Reads a request body from the runtime's own request object. Default: from the Fetch `Request`. */
+  readonly readBody?: ReadBody;
 }
 
 async function openStorage(config: ServerConfig, keyring: Keyring): Promise<DatabaseStorage> {
@@ -70,7 +72,7 @@ async function sealSigningKeys(storage: DatabaseStorage, config: ServerConfig, l
 export async function composeServer(
   config: ServerConfig,
   logger: JsonLogger,
-  { crypto, clientAddress }: RuntimeServices,
+  { crypto, clientAddress, readBody }: RuntimeServices,
 ): Promise<ComposedServer> {
   await mkdir(config.dataDir, { recursive: true });
   const secrets = await resolveSecrets(config.secrets, config.dataDir);
@@ -116,6 +118,7 @@ export async function composeServer(
           config.clientAddressHeader === undefined
             ? clientAddress
             : forwardedClientAddress(config.clientAddressHeader, clientAddress),
+        ...(readBody === undefined ? {} : { readBody }),
       },
     );
 

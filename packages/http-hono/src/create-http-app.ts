@@ -21,6 +21,7 @@ import {
 import { type ClientAddress, nodeClientAddress } from "./oauth/client-address.js";
 import { introspectionEndpoint } from "./oauth/introspection-endpoint.js";
 import { limitedClientAuthentication } from "./oauth/limited-client-authentication.js";
+import type { ReadBody } from "./oauth/read-body-text.js";
 import { revocationEndpoint } from "./oauth/revocation-endpoint.js";
 import { tokenEndpoint } from "./oauth/token-endpoint.js";
 import { createMetrics, type Metrics } from "./observability/metrics.js";
@@ -58,6 +59,11 @@ export interface HttpAppOptions {
    * under `@hono/node-server`, none elsewhere (then only the per-client limit applies).
    */
   readonly clientAddress?: ClientAddress;
+  /**
+   * Reads an OAuth request's body from the runtime's own request object (see `ReadBody`). Default: none;
+   * every body is read from the Fetch `Request`.
+   */
+  readonly readBody?: ReadBody;
 }
 
 type Env = { Variables: ObservedVariables };
@@ -99,7 +105,7 @@ export function createHttpApp(services: HttpServices, options: HttpAppOptions): 
     limiter,
     options.clientAddress ?? nodeClientAddress,
   );
-  const oauth = { engine, maxBodyBytes, authenticateClient };
+  const oauth = { engine, maxBodyBytes, authenticateClient, readBody: options.readBody };
   app.post(ROUTES.token, tokenEndpoint(oauth));
   app.post(ROUTES.revocation, revocationEndpoint(oauth));
   app.post(ROUTES.introspection, introspectionEndpoint(oauth));
