@@ -1,16 +1,15 @@
 import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
 import {
   createCachedStorage,
   createEngine,
   createKeyring,
   type JwsCrypto,
-  type Keyring,
   KeyringError,
   systemClock,
 } from "@jwtgrant/core";
 import { type ClientAddress, createHttpApp, type ReadBody } from "@jwtgrant/http-hono";
-import { createPgliteStorage, createPostgresStorage, type DatabaseStorage } from "@jwtgrant/storage-postgres";
+import type { DatabaseStorage } from "@jwtgrant/storage-postgres";
+import { openStorage } from "@jwtgrant/storage-postgres/node";
 import { type AdminToken, resolveAdminToken } from "./admin-token.js";
 import { forwardedClientAddress } from "./client-address.js";
 import { ConfigError } from "./config/config-error.js";
@@ -36,18 +35,6 @@ export interface RuntimeServices {
   readonly clientAddress: ClientAddress;
   /** Reads a request body from the runtime's own request object. Default: from the Fetch `Request`. */
   readonly readBody?: ReadBody;
-}
-
-async function openStorage(config: ServerConfig, keyring: Keyring): Promise<DatabaseStorage> {
-  if (config.databaseUrl !== undefined) {
-    return createPostgresStorage({
-      url: config.databaseUrl,
-      keyring,
-      callTimeoutMs: config.databaseTimeoutMs,
-      connectTimeoutMs: config.databaseConnectTimeoutMs,
-    });
-  }
-  return createPgliteStorage({ dataDir: join(config.dataDir, "pglite"), keyring });
 }
 
 /**
@@ -76,7 +63,13 @@ export async function composeServer(
 ): Promise<ComposedServer> {
   await mkdir(config.dataDir, { recursive: true });
   const secrets = await resolveSecrets(config.secrets, config.dataDir);
-  const storage = await openStorage(config, await createKeyring(secrets.secrets));
+  const { storage } = await openStorage({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    keyring: await createKeyring(secrets.secrets),
+    callTimeoutMs: config.databaseTimeoutMs,
+    connectTimeoutMs: config.databaseConnectTimeoutMs,
+  });
   try {
     await storage.migrate();
     await sealSigningKeys(storage, config, logger);
