@@ -5,7 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import postgres from "postgres";
+import { createTestDatabase } from "@jwtgrant/storage-postgres/testing";
 import { type PostgresPinning, pinLocalPostgres } from "./pin-postgres.js";
 import { type BenchServer, freePort, startPinned } from "./servers.js";
 
@@ -122,26 +122,18 @@ export async function createDatabase(
     process.env.BENCH_DATABASE_URL ??
     process.env.TEST_DATABASE_URL ??
     "postgres://postgres@127.0.0.1:5432/test";
-  const adminSql = postgres(base, { max: 1, onnotice: () => {}, connect_timeout: 3 });
-  const name = `jwtgrant_bench_${process.pid}${suffix}`;
   try {
-    await adminSql.unsafe(`create database "${name}"`);
+    return await createTestDatabase({
+      baseUrl: base,
+      prefix: `jwtgrant_bench${suffix}`,
+      connectTimeoutMs: 3000,
+    });
   } catch (error) {
     notes.push(
       `PostgreSQL at ${new URL(base).host} unreachable (${error instanceof Error ? error.message : String(error)}): PostgreSQL runs skipped`,
     );
-    await adminSql.end();
     return null;
   }
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await adminSql.unsafe(`drop database if exists "${name}" with (force)`);
-      await adminSql.end();
-    },
-  };
 }
 
 export interface TargetOptions {

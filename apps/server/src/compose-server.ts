@@ -1,16 +1,15 @@
 import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
 import {
   createCachedStorage,
   createEngine,
   createKeyring,
   type JwsCrypto,
-  type Keyring,
   KeyringError,
   systemClock,
 } from "@jwtgrant/core";
-import { type ClientAddress, createHttpApp } from "@jwtgrant/http-hono";
-import { createPgliteStorage, createPostgresStorage, type DatabaseStorage } from "@jwtgrant/storage-postgres";
+import { type ClientAddress, createHttpApp, type ReadBody } from "@jwtgrant/http-hono";
+import type { DatabaseStorage } from "@jwtgrant/storage-postgres";
+import { openStorage } from "@jwtgrant/storage-postgres/node";
 import { type AdminToken, resolveAdminToken } from "./admin-token.js";
 import { forwardedClientAddress } from "./client-address.js";
 import { ConfigError } from "./config/config-error.js";
@@ -34,18 +33,8 @@ export interface RuntimeServices {
   readonly crypto?: JwsCrypto;
   /** The peer address of a request, from what the runtime passes `fetch` besides the request. */
   readonly clientAddress: ClientAddress;
-}
-
-async function openStorage(config: ServerConfig, keyring: Keyring): Promise<DatabaseStorage> {
-  if (config.databaseUrl !== undefined) {
-    return createPostgresStorage({
-      url: config.databaseUrl,
-      keyring,
-      callTimeoutMs: config.databaseTimeoutMs,
-      connectTimeoutMs: config.databaseConnectTimeoutMs,
-    });
-  }
-  return createPgliteStorage({ dataDir: join(config.dataDir, "pglite"), keyring });
+  /** Reads a request body from the runtime's own request object. Default: from the Fetch `Request`. */
+  readonly readBody?: ReadBody;
 }
 
 /**
@@ -70,11 +59,17 @@ async function sealSigningKeys(storage: DatabaseStorage, config: ServerConfig, l
 export async function composeServer(
   config: ServerConfig,
   logger: JsonLogger,
-  { crypto, clientAddress }: RuntimeServices,
+  { crypto, clientAddress, readBody }: RuntimeServices,
 ): Promise<ComposedServer> {
   await mkdir(config.dataDir, { recursive: true });
   const secrets = await resolveSecrets(config.secrets, config.dataDir);
-  const storage = await openStorage(config, await createKeyring(secrets.secrets));
+  const { storage } = await openStorage({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    keyring: await createKeyring(secrets.secrets),
+    callTimeoutMs: config.databaseTimeoutMs,
+    connectTimeoutMs: config.databaseConnectTimeoutMs,
+  });
   try {
     await storage.migrate();
     await sealSigningKeys(storage, config, logger);
@@ -116,6 +111,7 @@ export async function composeServer(
           config.clientAddressHeader === undefined
             ? clientAddress
             : forwardedClientAddress(config.clientAddressHeader, clientAddress),
+        ...(readBody === undefined ? {} : { readBody }),
       },
     );
 

@@ -3,6 +3,7 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from "n
 import { serve } from "@hono/node-server";
 import { nodeClientAddress } from "@jwtgrant/http-hono";
 import { createNodeJwsCrypto } from "./crypto/node-jws-crypto.js";
+import { readNodeBody } from "./read-node-body.js";
 import { runServer } from "./run-server.js";
 
 await runServer({
@@ -11,6 +12,7 @@ await runServer({
   crypto: createNodeJwsCrypto(),
   // @hono/node-server passes the Node request as `env.incoming`; its socket knows the peer.
   clientAddress: nodeClientAddress,
+  readBody: readNodeBody,
   serve: (fetch, { port, host, tls }) =>
     new Promise((resolve) => {
       const secure =

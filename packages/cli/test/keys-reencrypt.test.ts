@@ -1,11 +1,10 @@
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
-import postgres from "postgres";
+import { createTestDatabase, hasPostgres } from "@jwtgrant/storage-postgres/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliResult, failureLine, runCli } from "./support/run-cli.js";
 import { ADMIN_TOKEN, startServer, tempDir } from "./support/server-process.js";
 
-const testDatabaseUrl = process.env.TEST_DATABASE_URL;
 const OLD = "old-key-encryption-secret-0123456789abcdef";
 const NEW = "new-key-encryption-secret-0123456789abcdef";
 const NOT_AMONG =
@@ -82,15 +81,12 @@ describe("keys reencrypt", () => {
     );
   });
 
-  it.skipIf(testDatabaseUrl === undefined)(
+  it.skipIf(!hasPostgres)(
     "re-encrypts every key of a PostgreSQL database under the first secret, so the old one can be dropped",
     async () => {
-      const admin = postgres(String(testDatabaseUrl), { max: 1, onnotice: () => {} });
-      const name = `jwtgrant_cli_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-      await admin.unsafe(`create database "${name}"`);
-      const url = new URL(String(testDatabaseUrl));
-      url.pathname = `/${name}`;
-      const databaseUrl = url.toString();
+      const database = await createTestDatabase({ prefix: "jwtgrant_cli" });
+      const databaseUrl = database.url;
+      const url = new URL(databaseUrl);
       const dataDir = join(work, "postgres");
       try {
         const before = await startServer(dataDir, {
@@ -107,7 +103,7 @@ describe("keys reencrypt", () => {
 
         const reencrypt = (secrets: string) =>
           runCli(["keys", "reencrypt"], { env: { DATABASE_URL: databaseUrl, JWTGRANT_SECRETS: secrets } });
-        const where = `the PostgreSQL database ${url.host}/${name}`;
+        const where = `the PostgreSQL database ${url.host}/${database.name}`;
         expect(ok(await reencrypt(`${NEW},${OLD}`))).toBe(
           `re-encrypted 2 of 2 signing keys under the first secret in ${where}\n`,
         );
@@ -127,8 +123,7 @@ describe("keys reencrypt", () => {
           expect(await after.stop()).toBe(0);
         }
       } finally {
-        await admin.unsafe(`drop database if exists "${name}" with (force)`);
-        await admin.end();
+        await database.drop();
       }
     },
   );

@@ -2,17 +2,12 @@ import { generateKeyPairSync } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { createTestDatabase, hasPostgres } from "@jwtgrant/storage-postgres/testing";
 import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, importX509, jwtVerify } from "jose";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliResult, failureLine, runCli } from "./support/run-cli.js";
 import { freePort, tempDir } from "./support/server-process.js";
-
-const testDatabaseUrl = process.env.TEST_DATABASE_URL;
-
-if (process.env.CI === "true" && testDatabaseUrl === undefined) {
-  throw new Error("CI must run the PostgreSQL tests: set TEST_DATABASE_URL");
-}
 
 let work: string;
 
@@ -273,31 +268,24 @@ describe("migrate", () => {
     );
   });
 
-  it.skipIf(testDatabaseUrl === undefined)(
-    "applies the migrations to DATABASE_URL, a PostgreSQL database",
-    async () => {
-      const admin = postgres(String(testDatabaseUrl), { max: 1, onnotice: () => {} });
-      const name = `jwtgrant_cli_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-      await admin.unsafe(`create database "${name}"`);
+  it.skipIf(!hasPostgres)("applies the migrations to DATABASE_URL, a PostgreSQL database", async () => {
+    const database = await createTestDatabase({ prefix: "jwtgrant_cli" });
+    try {
+      const url = new URL(database.url);
+      expect(ok(await runCli(["migrate"], { env: { DATABASE_URL: database.url } }))).toBe(
+        `migrations applied to the PostgreSQL database ${url.host}/${database.name}\n`,
+      );
+      const migrated = postgres(database.url, { max: 1, onnotice: () => {} });
       try {
-        const url = new URL(String(testDatabaseUrl));
-        url.pathname = `/${name}`;
-        expect(ok(await runCli(["migrate"], { env: { DATABASE_URL: url.toString() } }))).toBe(
-          `migrations applied to the PostgreSQL database ${url.host}/${name}\n`,
-        );
-        const database = postgres(url.toString(), { max: 1, onnotice: () => {} });
-        try {
-          const [row] = await database`select to_regclass('trusted_issuers') is not null as migrated`;
-          expect(row?.migrated).toBe(true);
-        } finally {
-          await database.end();
-        }
+        const [row] = await migrated`select to_regclass('trusted_issuers') is not null as migrated`;
+        expect(row?.migrated).toBe(true);
       } finally {
-        await admin.unsafe(`drop database if exists "${name}" with (force)`);
-        await admin.end();
+        await migrated.end();
       }
-    },
-  );
+    } finally {
+      await database.drop();
+    }
+  });
 
   it("fails in one line when PostgreSQL is unreachable, and refuses a URL that is not postgres://, its password hidden", async () => {
     const port = await freePort();

@@ -59,4 +59,11 @@ export { isSealedValue, type SealedValue } from "./secrets/sealed-value.js";
 export { CLIENT_SECRET_PREFIX } from "./tokens/client-secret-value.js";
 export { ACCESS_TOKEN_TYPE, type AccessTokenClaims } from "./tokens/issue-access-token.js";
 export { REFRESH_TOKEN_PREFIX } from "./tokens/refresh-token-value.js";
+export { constantTimeEqual } from "./util/constant-time-equal.js";
+export {
+  BodyTooLargeError,
+  type ReadLimitedBodyOptions,
+  readLimitedBody,
+  readLimitedText,
+} from "./util/read-limited-body.js";
 export { redactUrlUserinfo } from "./util/redact-url-userinfo.js";

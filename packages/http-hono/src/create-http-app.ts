@@ -21,12 +21,14 @@ import {
 import { type ClientAddress, nodeClientAddress } from "./oauth/client-address.js";
 import { introspectionEndpoint } from "./oauth/introspection-endpoint.js";
 import { limitedClientAuthentication } from "./oauth/limited-client-authentication.js";
+import type { ReadBody } from "./oauth/read-body-text.js";
 import { revocationEndpoint } from "./oauth/revocation-endpoint.js";
 import { tokenEndpoint } from "./oauth/token-endpoint.js";
 import { createMetrics, type Metrics } from "./observability/metrics.js";
 import { observeRequests } from "./observability/observe-requests.js";
 import type { RequestLogger } from "./observability/request-log.js";
 import type { ObservedVariables } from "./observability/request-outcome.js";
+import { assertServedTokenEndpoint, ROUTES } from "./routes.js";
 
 export interface HttpServices {
   readonly engine: Engine;
@@ -57,25 +59,27 @@ export interface HttpAppOptions {
    * under `@hono/node-server`, none elsewhere (then only the per-client limit applies).
    */
   readonly clientAddress?: ClientAddress;
+  /**
+   * Reads an OAuth request's body from the runtime's own request object (see `ReadBody`). Default: none;
+   * every body is read from the Fetch `Request`.
+   */
+  readonly readBody?: ReadBody;
 }
 
 type Env = { Variables: ObservedVariables };
 
-const OAUTH_POST_PATHS = ["/oauth2/token", "/oauth2/revoke", "/oauth2/introspect"] as const;
-const GET_PATHS = [
-  "/oauth2/jwks",
-  "/.well-known/oauth-authorization-server",
-  "/healthz",
-  "/readyz",
-  "/metrics",
-] as const;
+const OAUTH_POST_PATHS = [ROUTES.token, ROUTES.revocation, ROUTES.introspection] as const;
+const GET_PATHS = [ROUTES.jwks, ROUTES.metadata, ROUTES.healthz, ROUTES.readyz, ROUTES.metrics] as const;
 
 /**
  * The whole HTTP surface as a Hono app: a plain `fetch` handler for Node, Bun, Deno and workers.
- * Wire parsing lives here; every decision is the engine's.
+ * Wire parsing lives here; every decision is the engine's. The endpoints are served at the paths of
+ * `ROUTES`, so the engine's `tokenEndpoint` must be its issuer followed by `ROUTES.token` (the default);
+ * any other value throws a `TypeError` here rather than advertise a URL the app does not serve.
  */
 export function createHttpApp(services: HttpServices, options: HttpAppOptions): Hono<Env> {
   const { engine } = services;
+  assertServedTokenEndpoint(engine.settings);
   const metrics = options.metrics ?? createMetrics();
   const maxBodyBytes = options.maxBodyBytes ?? 65_536;
   const metadata = JSON.stringify(authorizationServerMetadata(engine.settings));
@@ -101,27 +105,27 @@ export function createHttpApp(services: HttpServices, options: HttpAppOptions): 
     limiter,
     options.clientAddress ?? nodeClientAddress,
   );
-  const oauth = { engine, maxBodyBytes, authenticateClient };
-  app.post("/oauth2/token", tokenEndpoint(oauth));
-  app.post("/oauth2/revoke", revocationEndpoint(oauth));
-  app.post("/oauth2/introspect", introspectionEndpoint(oauth));
+  const oauth = { engine, maxBodyBytes, authenticateClient, readBody: options.readBody };
+  app.post(ROUTES.token, tokenEndpoint(oauth));
+  app.post(ROUTES.revocation, revocationEndpoint(oauth));
+  app.post(ROUTES.introspection, introspectionEndpoint(oauth));
 
-  app.get("/oauth2/jwks", async (c) => {
+  app.get(ROUTES.jwks, async (c) => {
     c.get("outcome").endpoint = "jwks";
     return c.json(await engine.publishJwks(), 200, { "cache-control": "public, max-age=60" });
   });
-  app.get("/.well-known/oauth-authorization-server", (c) => {
+  app.get(ROUTES.metadata, (c) => {
     c.get("outcome").endpoint = "metadata";
     return c.body(metadata, 200, {
       "content-type": "application/json",
       "cache-control": "public, max-age=3600",
     });
   });
-  app.get("/healthz", (c) => {
+  app.get(ROUTES.healthz, (c) => {
     c.get("outcome").endpoint = "healthz";
     return c.json({ status: "ok" });
   });
-  app.get("/readyz", async (c) => {
+  app.get(ROUTES.readyz, async (c) => {
     c.get("outcome").endpoint = "readyz";
     try {
       await services.ready();
@@ -130,7 +134,7 @@ export function createHttpApp(services: HttpServices, options: HttpAppOptions): 
       return c.json({ status: "unavailable" }, 503);
     }
   });
-  app.get("/metrics", (c) => {
+  app.get(ROUTES.metrics, (c) => {
     c.get("outcome").endpoint = "metrics";
     return c.body(metrics.render(), 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
   });

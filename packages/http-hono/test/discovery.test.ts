@@ -81,3 +81,28 @@ describe("discovery, JWKS, health and metrics", () => {
     expect(text).toContain("jwtgrant_replay_rejections_total 1");
   });
 });
+
+describe("the route table", () => {
+  it("refuses an engine whose tokenEndpoint is not where the app serves the token endpoint", async () => {
+    await expect(createHttpHarness({ engine: { tokenEndpoint: `${SERVER}/token` } })).rejects.toThrow(
+      new TypeError(
+        `the engine's tokenEndpoint (${SERVER}/token) must be ${SERVER}/oauth2/token, where the app serves the token endpoint`,
+      ),
+    );
+  });
+
+  it("serves the token endpoint at the URL the metadata advertises, under an issuer with a path", async () => {
+    const issuer = "https://as.example.com/tenant-a";
+    const h = await createHttpHarness({ engine: { issuer } });
+    const metadata = (await (await h.app.request("/.well-known/oauth-authorization-server")).json()) as {
+      token_endpoint: string;
+    };
+    expect(metadata.token_endpoint).toBe(`${issuer}/oauth2/token`);
+    const path = new URL(metadata.token_endpoint).pathname.slice(new URL(issuer).pathname.length);
+    const response = await h.post(path, {
+      grant_type: JWT_BEARER_GRANT,
+      assertion: await h.assertion({ aud: issuer }),
+    });
+    expect(response.status).toBe(200);
+  });
+});

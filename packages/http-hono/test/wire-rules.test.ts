@@ -1,4 +1,4 @@
-import { JWT_BEARER_CLIENT_ASSERTION_TYPE, JWT_BEARER_GRANT } from "@jwtgrant/core";
+import { BodyTooLargeError, JWT_BEARER_CLIENT_ASSERTION_TYPE, JWT_BEARER_GRANT } from "@jwtgrant/core";
 import { describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, basic, createHttpHarness } from "./support/http-harness.js";
 
@@ -217,36 +217,6 @@ describe("request log of the admin API", () => {
 });
 
 describe("reading OAuth request bodies", () => {
-  /** Stands in for Node's request: emits its chunks, then `end`, once read; `resume` drains what is left. */
-  function chunks(...parts: string[]) {
-    const listeners = new Map<string, ((value?: Uint8Array) => void)[]>();
-    const emit = (event: string, value?: Uint8Array) => {
-      for (const listener of listeners.get(event) ?? []) listener(value);
-    };
-    const request = {
-      drained: false,
-      on(event: string, listener: (value?: Uint8Array) => void) {
-        listeners.set(event, [...(listeners.get(event) ?? []), listener]);
-        if (event === "data") {
-          setTimeout(() => {
-            for (const part of parts) emit("data", new TextEncoder().encode(part));
-            emit("end");
-          });
-        }
-        return request;
-      },
-      removeAllListeners(event: string) {
-        listeners.delete(event);
-        return request;
-      },
-      resume() {
-        request.drained = true;
-        return request;
-      },
-    };
-    return request;
-  }
-
   it("refuses with 413 a body without a declared length once it grows past the limit", async () => {
     const h = await createHttpHarness({ maxBodyBytes: 1024 });
     const stream = new ReadableStream({
@@ -270,29 +240,43 @@ describe("reading OAuth request bodies", () => {
     expect(response.status).toBe(413);
   });
 
-  it("reads the body from the Node request when the adapter provides one, within the limit", async () => {
-    const h = await createHttpHarness({ maxBodyBytes: 2048 });
-    const assertion = await h.assertion();
-    const body = `grant_type=${encodeURIComponent(JWT_BEARER_GRANT)}&assertion=${assertion}`;
+  it("reads the body through the runtime's reader when it can, and answers 413 when that reader finds it too large", async () => {
+    const read: { env: unknown; maxBytes: number }[] = [];
+    let bodyOf: (maxBytes: number) => Promise<string> | undefined = () => undefined;
+    const h = await createHttpHarness({
+      maxBodyBytes: 2048,
+      app: {
+        readBody: (_request, env, maxBytes) => {
+          read.push({ env, maxBytes });
+          return bodyOf(maxBytes);
+        },
+      },
+    });
+    const form = async () =>
+      `grant_type=${encodeURIComponent(JWT_BEARER_GRANT)}&assertion=${await h.assertion()}`;
     const headers = {
       "content-type": "application/x-www-form-urlencoded",
-      "content-length": String(body.length),
       authorization: basic(h.client.clientId, h.clientSecret),
     };
-    const split = Math.floor(body.length / 2);
-    const granted = await h.app.request(
-      "/oauth2/token",
-      { method: "POST", headers },
-      { incoming: chunks(body.slice(0, split), body.slice(split)) },
-    );
+    const env = { runtime: "request object" };
+    const fromRuntime = await form();
+    bodyOf = async () => fromRuntime;
+    const granted = await h.app.request("/oauth2/token", { method: "POST", headers, body: "ignored" }, env);
     expect(granted.status).toBe(200);
-    const incoming = chunks(body, "x".repeat(4096));
-    const oversized = await h.app.request(
-      "/oauth2/token",
-      { method: "POST", headers: { ...headers, "content-length": "100" } },
-      { incoming },
-    );
+    expect(read).toEqual([{ env, maxBytes: 2048 }]);
+
+    bodyOf = async (maxBytes) => {
+      throw new BodyTooLargeError(maxBytes);
+    };
+    const oversized = await h.app.request("/oauth2/token", { method: "POST", headers, body: "a=b" }, env);
     expect(oversized.status).toBe(413);
-    expect(incoming.drained).toBe(true);
+
+    bodyOf = () => undefined;
+    const fromRequest = await h.app.request(
+      "/oauth2/token",
+      { method: "POST", headers, body: await form() },
+      env,
+    );
+    expect(fromRequest.status).toBe(200);
   });
 });

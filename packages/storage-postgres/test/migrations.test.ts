@@ -10,17 +10,8 @@ import journal from "../drizzle/meta/_journal.json" with { type: "json" };
 import { MIGRATIONS_FOLDER } from "../src/migrations-folder.js";
 import { createPgliteStorage } from "../src/pglite-storage.js";
 import { createPostgresStorage } from "../src/postgres-storage.js";
+import { STORAGE_TABLES } from "../src/testing/storage-tables.js";
 import { createTestDatabase, hasPostgres } from "./support/test-databases.js";
-
-const TABLES = [
-  "clients",
-  "grant_audit",
-  "refresh_tokens",
-  "revoked_access_tokens",
-  "signing_keys",
-  "trusted_issuers",
-  "used_assertions",
-];
 
 const tablesQuery =
   "select table_name from information_schema.tables where table_schema = 'public' order by 1";
@@ -32,7 +23,7 @@ describe("migrations on PGlite", () => {
     const storage = await createPgliteStorage({ client });
     await storage.migrate();
     const tables = await client.query<{ table_name: string }>(tablesQuery);
-    expect(tables.rows.map((row) => row.table_name)).toEqual(TABLES);
+    expect(tables.rows.map((row) => row.table_name)).toEqual(STORAGE_TABLES);
     await storage.migrate();
     const applied = await client.query<{ applied: number }>(appliedQuery);
     expect(applied.rows[0]?.applied).toBe(journal.entries.length);
@@ -45,7 +36,7 @@ describe("migrations on PGlite", () => {
     const runs = await Promise.allSettled([a.migrate(), b.migrate()]);
     expect(runs.map((run) => run.status)).toEqual(["fulfilled", "fulfilled"]);
     const tables = await client.query<{ table_name: string }>(tablesQuery);
-    expect(tables.rows.map((row) => row.table_name)).toEqual(TABLES);
+    expect(tables.rows.map((row) => row.table_name)).toEqual(STORAGE_TABLES);
     expect((await client.query<{ applied: number }>(appliedQuery)).rows[0]?.applied).toBe(
       journal.entries.length,
     );
@@ -95,7 +86,7 @@ describe.runIf(hasPostgres)("migrations on PostgreSQL", () => {
     const runs = await Promise.allSettled(instances.map((storage) => storage.migrate()));
     expect(runs.map((run) => run.status)).toEqual(["fulfilled", "fulfilled"]);
     const sql = postgres(database.url, { onnotice: () => {} });
-    expect((await sql.unsafe(tablesQuery)).map((row) => row.table_name)).toEqual(TABLES);
+    expect((await sql.unsafe(tablesQuery)).map((row) => row.table_name)).toEqual(STORAGE_TABLES);
     await instances[0]?.migrate();
     expect((await sql.unsafe(appliedQuery))[0]?.applied).toBe(journal.entries.length);
     await sql.end();

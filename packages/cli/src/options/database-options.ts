@@ -1,6 +1,5 @@
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
-import type { DatabaseStorage, StorageOptions } from "@jwtgrant/storage-postgres";
+import type { StorageOptions } from "@jwtgrant/storage-postgres";
+import type { OpenedStorage } from "@jwtgrant/storage-postgres/node";
 import { type Command, InvalidArgumentError, Option } from "commander";
 
 /** The server's defaults (apps/server/src/config/server-config.ts): an empty variable counts as unset. */
@@ -10,12 +9,6 @@ export const DEFAULT_DATA_DIR = "./.jwtgrant";
 export interface DatabaseOptions {
   readonly databaseUrl?: string;
   readonly dataDir?: string;
-}
-
-export interface OpenedDatabase {
-  readonly storage: DatabaseStorage;
-  /** How to name it to the user: the host and database only, so the URL's password stays out of the output. */
-  readonly where: string;
 }
 
 function parsePostgresUrl(value: string): string {
@@ -50,20 +43,8 @@ export const dataDirOf = (options: DatabaseOptions): string => options.dataDir |
 export async function openDatabase(
   options: DatabaseOptions,
   storageOptions: StorageOptions = {},
-): Promise<OpenedDatabase> {
-  // Loaded here only: the database drivers (PGlite's WebAssembly above all) would slow every other command.
-  const { createPgliteStorage, createPostgresStorage } = await import("@jwtgrant/storage-postgres");
-  if (options.databaseUrl) {
-    const url = new URL(options.databaseUrl);
-    return {
-      storage: createPostgresStorage({ url: options.databaseUrl, ...storageOptions }),
-      where: `the PostgreSQL database ${url.host}${url.pathname}`,
-    };
-  }
-  const dataDir = dataDirOf(options);
-  await mkdir(dataDir, { recursive: true });
-  return {
-    storage: await createPgliteStorage({ dataDir: join(dataDir, "pglite"), ...storageOptions }),
-    where: `the embedded database in ${join(dataDir, "pglite")}`,
-  };
+): Promise<OpenedStorage> {
+  // Loaded here only: the database drivers would slow every other command.
+  const { openStorage } = await import("@jwtgrant/storage-postgres/node");
+  return openStorage({ databaseUrl: options.databaseUrl, dataDir: dataDirOf(options), ...storageOptions });
 }

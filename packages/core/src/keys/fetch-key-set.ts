@@ -1,6 +1,8 @@
 import type { PublicJwk } from "../domain/jwk.js";
 import { OAuthError } from "../errors/oauth-error.js";
 import type { Fetch } from "../ports/fetch.js";
+import { beforeDeadline } from "../util/before-deadline.js";
+import { BodyTooLargeError, readLimitedBody } from "../util/read-limited-body.js";
 import { jwksUriProblem } from "./jwks-uri-policy.js";
 import { parsePublicJwk } from "./parse-public-jwk.js";
 
@@ -69,38 +71,28 @@ async function readLimited(
   maxBytes: number,
   deadline: AbortSignal,
 ): Promise<Uint8Array> {
+  const tooLarge = () => jwksUnavailable(`${uri} key set is larger than ${maxBytes} bytes`);
   const length = response.headers.get("content-length");
   const declared = length === null ? null : Number(length);
   if (declared !== null && declared > maxBytes) {
     discard(response.body);
-    throw jwksUnavailable(`${uri} key set is larger than ${maxBytes} bytes`);
+    throw tooLarge();
   }
-  if (response.body === null) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
+  let bytes: Uint8Array;
   try {
-    for (;;) {
-      // The fetch's signal should end a stalled read, but not every fetch honours it once the headers are in.
-      const { done, value } = await beforeDeadline(reader.read(), deadline);
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) throw jwksUnavailable(`${uri} key set is larger than ${maxBytes} bytes`);
-      chunks.push(value);
-    }
+    // The fetch's signal should end a stalled read, but not every fetch honours it once the headers are in.
+    bytes = await readLimitedBody(response.body, { maxBytes, deadline });
   } catch (error) {
-    discard(reader);
-    throw error;
+    discard(response.body);
+    throw error instanceof BodyTooLargeError ? tooLarge() : error;
   }
   // A decoded (compressed) body has another length than the one declared on the wire.
-  if (declared !== null && response.headers.get("content-encoding") === null && total !== declared) {
-    throw jwksUnavailable(`${uri} sent ${total} bytes of the ${declared} it declared`);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
+  if (
+    declared !== null &&
+    response.headers.get("content-encoding") === null &&
+    bytes.byteLength !== declared
+  ) {
+    throw jwksUnavailable(`${uri} sent ${bytes.byteLength} bytes of the ${declared} it declared`);
   }
   return bytes;
 }
@@ -126,16 +118,6 @@ function parseKeySet(text: string, uri: string): readonly PublicJwk[] {
   return keys.flatMap((key: unknown) => {
     const parsed = parsePublicJwk(key);
     return parsed.ok ? [parsed.key] : [];
-  });
-}
-
-/** `promise`, or the deadline's reason once it passes, whichever comes first. */
-function beforeDeadline<T>(promise: Promise<T>, deadline: AbortSignal): Promise<T> {
-  if (deadline.aborted) return Promise.reject(deadline.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(deadline.reason);
-    deadline.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => deadline.removeEventListener("abort", onAbort));
   });
 }
 

@@ -1,7 +1,7 @@
+import { constantTimeEqual } from "@jwtgrant/core";
 import type { MiddlewareHandler } from "hono";
 import { type DescribedError, errorResponse } from "../errors/error-response.js";
 import { readBearerToken } from "./bearer-token.js";
-import { digestsEqual, sha256 } from "./digest-equal.js";
 
 /** RFC 6750 §3.1 names this failure `invalid_token`; no OAuth error of core fits an admin credential. */
 const ADMIN_TOKEN_REQUIRED: DescribedError = {
@@ -16,10 +16,9 @@ export function requireAdminToken(adminToken: string): MiddlewareHandler {
   if (typeof adminToken !== "string" || adminToken.length === 0) {
     throw new TypeError("adminToken must be a non-empty string");
   }
-  const expected = sha256(adminToken);
   return async (c, next) => {
     const presented = readBearerToken(c.req.header("authorization"));
-    if (presented === undefined || !digestsEqual(await sha256(presented), await expected)) {
+    if (presented === undefined || !constantTimeEqual(presented, adminToken)) {
       return errorResponse(c, ADMIN_TOKEN_REQUIRED, { challenge: "Bearer" });
     }
     await next();

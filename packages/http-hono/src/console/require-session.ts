@@ -1,7 +1,6 @@
-import type { Engine } from "@jwtgrant/core";
+import { constantTimeEqual, type Engine } from "@jwtgrant/core";
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
-import { digestsEqual, sha256 } from "../admin/digest-equal.js";
 import { CONSOLE_BASE, type ConsoleEnv, SESSION_COOKIE } from "./console-env.js";
 import { readForm } from "./form-values.js";
 import type { SessionSigner } from "./session-signer.js";
@@ -24,15 +23,11 @@ export function requireSession(signer: SessionSigner, engine: Engine): Middlewar
     }
     if (
       c.req.method === "POST" &&
-      !(await tokensMatch((await readForm(c)).text(CSRF_FIELD), session.csrfToken))
+      !constantTimeEqual((await readForm(c)).text(CSRF_FIELD), session.csrfToken)
     ) {
       return c.text("missing or stale form token; reload the page", 403);
     }
     c.set("session", session);
     await next();
   };
-}
-
-async function tokensMatch(presented: string, expected: string): Promise<boolean> {
-  return digestsEqual(await sha256(presented), await sha256(expected));
 }

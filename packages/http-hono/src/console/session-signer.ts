@@ -1,5 +1,5 @@
-import type { Clock } from "@jwtgrant/core";
-import { digestsEqual, sha256 } from "../admin/digest-equal.js";
+import { type Clock, constantTimeEqual } from "@jwtgrant/core";
+import { base64url } from "jose";
 
 const encoder = new TextEncoder();
 
@@ -21,12 +21,6 @@ export interface SessionSigner {
   verify(cookie: string | undefined): Promise<ConsoleSession | null>;
 }
 
-function base64url(bytes: ArrayBuffer | Uint8Array): string {
-  let binary = "";
-  for (const byte of new Uint8Array(bytes)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
 const nowSeconds = (clock: Clock) => Math.floor(clock.now().getTime() / 1000);
 
 /**
@@ -41,11 +35,13 @@ export function createSessionSigner(
 ): SessionSigner {
   const key = deriveKey(adminToken);
   const mac = async (purpose: string, value: string) =>
-    base64url(await crypto.subtle.sign("HMAC", await key, encoder.encode(`${purpose}.${value}`)));
+    base64url.encode(
+      new Uint8Array(await crypto.subtle.sign("HMAC", await key, encoder.encode(`${purpose}.${value}`))),
+    );
 
   return {
     async issue() {
-      const id = base64url(crypto.getRandomValues(new Uint8Array(16)));
+      const id = base64url.encode(crypto.getRandomValues(new Uint8Array(16)));
       const payload = `${id}.${nowSeconds(clock) + sessionDurationSeconds}`;
       return `${payload}.${await mac("session", payload)}`;
     },
@@ -53,7 +49,7 @@ export function createSessionSigner(
       const [id, expiry, signature, ...rest] = cookie?.split(".") ?? [];
       if (id === undefined || expiry === undefined || signature === undefined || rest.length > 0) return null;
       const expected = await mac("session", `${id}.${expiry}`);
-      if (!(await sameString(signature, expected))) return null;
+      if (!constantTimeEqual(signature, expected)) return null;
       const expiresAt = Number(expiry);
       if (!Number.isSafeInteger(expiresAt) || expiresAt <= nowSeconds(clock)) return null;
       return { id, csrfToken: await mac("csrf", id), expiresAt: new Date(expiresAt * 1000) };
@@ -77,9 +73,4 @@ async function deriveKey(adminToken: string): Promise<CryptoKey> {
     false,
     ["sign"],
   );
-}
-
-/** Compares two MACs through their digests, so the time does not depend on where they differ. */
-async function sameString(a: string, b: string): Promise<boolean> {
-  return digestsEqual(await sha256(a), await sha256(b));
 }

@@ -4,6 +4,7 @@ import { describeError, errorResponse, NO_STORE_HEADERS } from "../errors/error-
 import { jsonResponse } from "../json-response.js";
 import type { ObservedVariables } from "../observability/request-outcome.js";
 import type { AuthenticateClient } from "./limited-client-authentication.js";
+import type { ReadBody } from "./read-body-text.js";
 import { type FormParameters, readForm } from "./read-form.js";
 
 export type OAuthContext = Context<{ Variables: ObservedVariables }>;
@@ -26,10 +27,12 @@ export interface OAuthEndpointOptions {
   /** Largest accepted request body. */
   readonly maxBodyBytes: number;
   readonly authenticateClient: AuthenticateClient;
+  /** The runtime's own body reader, if any. */
+  readonly readBody?: ReadBody | undefined;
 }
 
 export function oauthEndpoint(
-  { maxBodyBytes, authenticateClient }: OAuthEndpointOptions,
+  { maxBodyBytes, authenticateClient, readBody }: OAuthEndpointOptions,
   endpoint: string,
   handle: OAuthHandler,
 ) {
@@ -38,7 +41,7 @@ export function oauthEndpoint(
     outcome.endpoint = endpoint;
     const authorization = c.req.header("authorization");
     try {
-      const form = await readForm(c, maxBodyBytes);
+      const form = await readForm(c, maxBodyBytes, readBody);
       const client = await authenticateClient(c, form, authorization);
       outcome.clientId = client.clientId;
       return await handle(client, form, c);

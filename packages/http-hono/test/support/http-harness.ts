@@ -27,7 +27,7 @@ export interface HarnessOptions {
   readonly maxBodyBytes?: number;
   /** The levels the request logger writes. Default: all. */
   readonly logLevels?: readonly RequestLogLevel[];
-  readonly app?: Pick<HttpAppOptions, "failedAuthenticationLimits" | "clientAddress">;
+  readonly app?: Pick<HttpAppOptions, "failedAuthenticationLimits" | "clientAddress" | "readBody">;
 }
 
 /** The HTTP app on in-memory storage, one trusted issuer and one client_secret_basic client with both grants. */

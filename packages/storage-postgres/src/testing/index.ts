@@ -1,2 +1,8 @@
 export { type DatabaseProxy, type ProxyMode, startDatabaseProxy } from "./database-proxy.js";
-export { createTestDatabase, hasPostgres, type TestDatabase } from "./test-database.js";
+export { STORAGE_TABLES } from "./storage-tables.js";
+export {
+  createTestDatabase,
+  hasPostgres,
+  type TestDatabase,
+  type TestDatabaseOptions,
+} from "./test-database.js";

@@ -17,13 +17,35 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A database of its own for one test file, so parallel runs never collide; dropped afterwards. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  if (baseUrl === undefined) throw new Error("TEST_DATABASE_URL is not set");
-  const admin = postgres(baseUrl, { max: 2, onnotice: () => {} });
-  const name = `jwtgrant_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(baseUrl);
+export interface TestDatabaseOptions {
+  /** A database URL on the server to create it on. Default: `TEST_DATABASE_URL`. */
+  readonly baseUrl?: string | undefined;
+  /** How the database's name starts; the process id and a random part follow. Default `jwtgrant_test`. */
+  readonly prefix?: string;
+  /** Give up connecting to the server after this long. Default: postgres.js's (30 s). */
+  readonly connectTimeoutMs?: number;
+}
+
+/**
+ * A database of its own for one test file (or bench run), so parallel runs never collide; `drop` removes it.
+ * Rejects, its connection closed, when the server cannot be reached or refuses.
+ */
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const base = options.baseUrl ?? baseUrl;
+  if (base === undefined) throw new Error("TEST_DATABASE_URL is not set");
+  const admin = postgres(base, {
+    max: 2,
+    onnotice: () => {},
+    ...(options.connectTimeoutMs === undefined ? {} : { connect_timeout: options.connectTimeoutMs / 1000 }),
+  });
+  const name = `${options.prefix ?? "jwtgrant_test"}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  try {
+    await admin.unsafe(`create database "${name}"`);
+  } catch (error) {
+    await admin.end();
+    throw error;
+  }
+  const url = new URL(base);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),

@@ -5,12 +5,12 @@ import { afterAll } from "vitest";
 import type { DatabaseStorage } from "../../src/database-storage.js";
 import { createPgliteStorage } from "../../src/pglite-storage.js";
 import { createPostgresStorage } from "../../src/postgres-storage.js";
+import { STORAGE_TABLES } from "../../src/testing/storage-tables.js";
 import { createTestDatabase, type TestDatabase } from "../../src/testing/test-database.js";
 
 export { createTestDatabase, hasPostgres, type TestDatabase } from "../../src/testing/test-database.js";
 
-const TABLES =
-  "trusted_issuers, clients, signing_keys, used_assertions, refresh_tokens, revoked_access_tokens, grant_audit";
+const TABLES = STORAGE_TABLES.join(", ");
 
 export const TEST_SECRET = "storage-test-secret-0123456789abcdef";
 
