@@ -3,12 +3,12 @@ import type { GrantParties } from "../domain/grant-parties.js";
 import type { TokenResponse } from "../domain/token-response.js";
 import type { EngineContext } from "../engine/context.js";
 import { invalidGrant } from "../errors/oauth-error.js";
-import { peekParties } from "../jws/peek-claims.js";
-import { mintRefreshToken } from "../tokens/refresh-token-record.js";
+import { peekParties } from "../jws/peek-parties.js";
+import { mintRefreshToken } from "../tokens/mint-refresh-token.js";
 import { auditGrant } from "./audit-grant.js";
+import { buildTokenResponse } from "./build-token-response.js";
 import { checkJwtBearer } from "./check-jwt-bearer.js";
 import type { JwtBearerRequest } from "./jwt-bearer-request.js";
-import { tokenResponse } from "./token-response.js";
 
 /**
  * The JWT Bearer grant (RFC 7523 §2.1). Every check passes before anything is written; then the
@@ -56,7 +56,7 @@ async function grant(
     refreshToken = minted.token;
   }
   return {
-    response: await tokenResponse(ctx, decision, refreshToken),
+    response: await buildTokenResponse(ctx, decision, refreshToken),
     parties: { issuer: issuer.issuer, subject: assertion.subject, jti: assertion.jti },
   };
 }

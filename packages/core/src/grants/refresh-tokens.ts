@@ -9,12 +9,12 @@ import { invalidGrant, invalidRequest } from "../errors/oauth-error.js";
 import type { RefusalReason } from "../errors/refusal-reason.js";
 import { grantScope } from "../scope/grant-scope.js";
 import { parseScope } from "../scope/parse-scope.js";
-import { mintRefreshToken } from "../tokens/refresh-token-record.js";
+import { mintRefreshToken } from "../tokens/mint-refresh-token.js";
 import { sealSuccessor } from "../tokens/sealed-successor.js";
 import { auditGrant } from "./audit-grant.js";
+import { buildTokenResponse } from "./build-token-response.js";
 import { requireGrantType } from "./require-grant-type.js";
 import { successorWithinGrace } from "./successor-within-grace.js";
-import { tokenResponse } from "./token-response.js";
 
 export interface RefreshRequest {
   /** The authenticated client. */
@@ -80,7 +80,7 @@ async function rotate(
   checkSubjectRule(issuer, record.subject);
   const scope = grantScope(requested, [record.scope, client.scope, issuer.scope]);
   const decision = { client, subject: record.subject, assertionIssuer: record.issuer, scope };
-  if (repeated !== null) return tokenResponse(ctx, decision, repeated);
+  if (repeated !== null) return buildTokenResponse(ctx, decision, repeated);
 
   const successor = await mintRefreshToken(ctx, {
     client,
@@ -93,12 +93,12 @@ async function rotate(
   const sealed =
     ctx.settings.refreshTokenReuseGraceSeconds > 0 ? await sealSuccessor(presented, successor.token) : null;
   if (await store.rotate(tokenHash, successor.record, now, sealed)) {
-    return tokenResponse(ctx, decision, successor.token);
+    return buildTokenResponse(ctx, decision, successor.token);
   }
   // A concurrent request rotated the token first; when that was this client's own retry racing its original
   // request, both get the winner's successor (the store shows it once the rotation is lost).
   const winner = sealed === null ? null : await store.findByHash(tokenHash);
-  return tokenResponse(ctx, decision, await retriedOrRevoke(ctx, presented, winner ?? record, now));
+  return buildTokenResponse(ctx, decision, await retriedOrRevoke(ctx, presented, winner ?? record, now));
 }
 
 /** The successor again for a retry within the reuse grace; otherwise a replay, which revokes the family. */

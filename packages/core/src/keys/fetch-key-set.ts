@@ -3,7 +3,7 @@ import { OAuthError } from "../errors/oauth-error.js";
 import type { Fetch } from "../ports/fetch.js";
 import { beforeDeadline } from "../util/before-deadline.js";
 import { BodyTooLargeError, readLimitedBody } from "../util/read-limited-body.js";
-import { jwksUriProblem } from "./jwks-uri-policy.js";
+import { jwksUriProblem } from "./jwks-uri-problem.js";
 import { parsePublicJwk } from "./parse-public-jwk.js";
 
 export interface KeySetFetchOptions {

@@ -12,7 +12,7 @@ export interface GrantDecision {
 }
 
 /** Signs the access token of a decided grant and assembles the RFC 6749 §5.1 response. */
-export async function tokenResponse(
+export async function buildTokenResponse(
   ctx: EngineContext,
   decision: GrantDecision,
   refreshToken: string | undefined,
