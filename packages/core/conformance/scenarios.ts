@@ -192,14 +192,22 @@ export const scenarios: readonly Scenario[] = [
     async run() {
       const s = await setup();
       const { refreshToken } = await s.exchange(await s.sign());
-      const rotated = await s.engine.refreshTokens({ client: s.client, refreshToken, scope: undefined });
+      const rotated = await s.engine.exchangeRefreshToken({
+        client: s.client,
+        refreshToken,
+        scope: undefined,
+      });
       await rejectsWith(
-        s.engine.refreshTokens({ client: s.client, refreshToken, scope: undefined }),
+        s.engine.exchangeRefreshToken({ client: s.client, refreshToken, scope: undefined }),
         "invalid_grant",
         "refresh_token_reused",
       );
       await rejectsWith(
-        s.engine.refreshTokens({ client: s.client, refreshToken: rotated.refreshToken, scope: undefined }),
+        s.engine.exchangeRefreshToken({
+          client: s.client,
+          refreshToken: rotated.refreshToken,
+          scope: undefined,
+        }),
         "invalid_grant",
         "refresh_token_revoked",
       );
@@ -210,14 +218,22 @@ export const scenarios: readonly Scenario[] = [
     async run() {
       const s = await setup("ES256", "ES256", 5);
       const { refreshToken } = await s.exchange(await s.sign());
-      const rotated = await s.engine.refreshTokens({ client: s.client, refreshToken, scope: undefined });
+      const rotated = await s.engine.exchangeRefreshToken({
+        client: s.client,
+        refreshToken,
+        scope: undefined,
+      });
       s.clock.advance(5);
-      const retried = await s.engine.refreshTokens({ client: s.client, refreshToken, scope: undefined });
+      const retried = await s.engine.exchangeRefreshToken({
+        client: s.client,
+        refreshToken,
+        scope: undefined,
+      });
       check(retried.refreshToken === rotated.refreshToken, "the retry got another refresh token");
       check(retried.accessToken !== rotated.accessToken, "the retry got the same access token");
       s.clock.advance(1);
       await rejectsWith(
-        s.engine.refreshTokens({ client: s.client, refreshToken, scope: undefined }),
+        s.engine.exchangeRefreshToken({ client: s.client, refreshToken, scope: undefined }),
         "invalid_grant",
         "refresh_token_reused",
       );

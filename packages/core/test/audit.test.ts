@@ -64,9 +64,9 @@ describe("grant audit trail", () => {
   it("records refresh grants and the reuse of a spent refresh token", async () => {
     const h = await createHarness();
     const { refreshToken } = await h.exchange(await h.sign());
-    await h.engine.refreshTokens({ client: h.client, refreshToken, scope: undefined });
+    await h.engine.exchangeRefreshToken({ client: h.client, refreshToken, scope: undefined });
     await expectOAuthError(
-      h.engine.refreshTokens({ client: h.client, refreshToken, scope: undefined }),
+      h.engine.exchangeRefreshToken({ client: h.client, refreshToken, scope: undefined }),
       "invalid_grant",
     );
     const [reuse, rotation] = await h.storage.auditLog.recent(2);

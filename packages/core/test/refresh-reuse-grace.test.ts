@@ -17,7 +17,7 @@ async function grantedRefreshToken(h: Harness): Promise<string> {
 }
 
 const refresh = (h: Harness, refreshToken: string | undefined) =>
-  h.engine.refreshTokens({ client: h.client, refreshToken, scope: undefined });
+  h.engine.exchangeRefreshToken({ client: h.client, refreshToken, scope: undefined });
 
 const withGrace = (seconds: number, options: HarnessOptions = {}) =>
   createHarness({ ...options, engine: { refreshTokenReuseGraceSeconds: seconds } });
@@ -236,7 +236,7 @@ describe("refresh token reuse grace", () => {
     const strict = createEngine({ storage: h.storage, clock: h.clock }, { issuer: SERVER });
 
     await expectOAuthError(
-      strict.refreshTokens({ client: h.client, refreshToken: spent, scope: undefined }),
+      strict.exchangeRefreshToken({ client: h.client, refreshToken: spent, scope: undefined }),
       "invalid_grant",
       "refresh_token_reused",
     );

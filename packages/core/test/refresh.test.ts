@@ -11,7 +11,7 @@ async function initialRefreshToken(h: Harness, scope?: string): Promise<string> 
 }
 
 const refresh = (h: Harness, refreshToken: string | undefined, scope?: string) =>
-  h.engine.refreshTokens({ client: h.client, refreshToken, scope });
+  h.engine.exchangeRefreshToken({ client: h.client, refreshToken, scope });
 
 describe("refresh_token grant", () => {
   it("issues an opaque, prefixed refresh token of at least 256 bits", async () => {
@@ -86,7 +86,7 @@ describe("refresh_token grant", () => {
       grantTypes: [JWT_BEARER_GRANT, "refresh_token"],
     });
     await expectOAuthError(
-      h.engine.refreshTokens({ client: other, refreshToken: token, scope: undefined }),
+      h.engine.exchangeRefreshToken({ client: other, refreshToken: token, scope: undefined }),
       "invalid_grant",
       "refresh_token_unknown",
     );
@@ -106,7 +106,7 @@ describe("refresh_token grant", () => {
     const token = await initialRefreshToken(h);
     await h.engine.clients.update(h.client.clientId, { scope: "read" });
     const client = await h.engine.clients.get(h.client.clientId);
-    const response = await h.engine.refreshTokens({ client, refreshToken: token, scope: undefined });
+    const response = await h.engine.exchangeRefreshToken({ client, refreshToken: token, scope: undefined });
     expect(response.scope).toBe("read");
   });
 

@@ -97,10 +97,14 @@ describe("revocation (RFC 7009)", () => {
   it("revokes a refresh token and its whole family", async () => {
     const h = await createHarness();
     const { refreshToken } = await h.exchange(await h.sign());
-    const rotated = await h.engine.refreshTokens({ client: h.client, refreshToken, scope: undefined });
+    const rotated = await h.engine.exchangeRefreshToken({ client: h.client, refreshToken, scope: undefined });
     await h.engine.revokeToken({ client: h.client, token: rotated.refreshToken });
     await expectOAuthError(
-      h.engine.refreshTokens({ client: h.client, refreshToken: rotated.refreshToken, scope: undefined }),
+      h.engine.exchangeRefreshToken({
+        client: h.client,
+        refreshToken: rotated.refreshToken,
+        scope: undefined,
+      }),
       "invalid_grant",
       "refresh_token_revoked",
     );
@@ -116,6 +120,6 @@ describe("revocation (RFC 7009)", () => {
     await expect(h.engine.introspectToken({ client: h.client, token: accessToken })).resolves.toMatchObject({
       active: true,
     });
-    await h.expectIssued(h.engine.refreshTokens({ client: h.client, refreshToken, scope: undefined }));
+    await h.expectIssued(h.engine.exchangeRefreshToken({ client: h.client, refreshToken, scope: undefined }));
   });
 });

@@ -73,7 +73,7 @@ describe.runIf(hasPostgres)("concurrency across two connection pools (PostgreSQL
     const refreshRaces = (count: number) =>
       Promise.allSettled(
         Array.from({ length: count }, (_, i) =>
-          (i % 2 === 0 ? a : b).refreshTokens({ client, refreshToken, scope: undefined }),
+          (i % 2 === 0 ? a : b).exchangeRefreshToken({ client, refreshToken, scope: undefined }),
         ),
       );
     const family = async () => {

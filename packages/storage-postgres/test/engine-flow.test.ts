@@ -53,7 +53,7 @@ function describeEngineFlow(name: string, factory: () => StorageFactory) {
         .catch((e: unknown) => e);
       expect((replay as OAuthError).reason).toBe("assertion_replayed");
 
-      const refreshed = await engine.refreshTokens({
+      const refreshed = await engine.exchangeRefreshToken({
         client,
         refreshToken: granted.refreshToken,
         scope: undefined,
@@ -68,7 +68,7 @@ function describeEngineFlow(name: string, factory: () => StorageFactory) {
       });
 
       const reuse = await engine
-        .refreshTokens({ client, refreshToken: granted.refreshToken, scope: undefined })
+        .exchangeRefreshToken({ client, refreshToken: granted.refreshToken, scope: undefined })
         .catch((e: unknown) => e);
       expect((reuse as OAuthError).reason).toBe("refresh_token_reused");
       const decisions = await storage.auditLog.recent(10);

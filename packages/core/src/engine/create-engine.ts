@@ -8,8 +8,8 @@ import type { SigningKey } from "../domain/signing-key.js";
 import { withStorageGuard } from "../errors/with-storage-guard.js";
 import { checkJwtBearer } from "../grants/check-jwt-bearer.js";
 import { exchangeJwtBearer } from "../grants/exchange-jwt-bearer.js";
+import { exchangeRefreshToken } from "../grants/exchange-refresh-token.js";
 import { introspectToken } from "../grants/introspect-token.js";
-import { refreshTokens } from "../grants/refresh-tokens.js";
 import { revokeToken } from "../grants/revoke-token.js";
 import { createKeyResolver } from "../keys/key-resolver.js";
 import { createRemoteJwks } from "../keys/remote-jwks.js";
@@ -76,7 +76,7 @@ export function createEngine(deps: EngineDependencies, options: EngineOptions) {
     clock,
     authenticateClient: bind(ctx, authenticateClient),
     exchangeJwtBearer: bind(ctx, exchangeJwtBearer),
-    refreshTokens: bind(ctx, refreshTokens),
+    exchangeRefreshToken: bind(ctx, exchangeRefreshToken),
     revokeToken: bind(ctx, revokeToken),
     introspectToken: bind(ctx, introspectToken),
     /** Steps 1–5 only, for diagnosis: consumes no `jti`. */

@@ -38,7 +38,7 @@ export function tokenEndpoint(options: OAuthEndpointOptions) {
       case REFRESH_TOKEN_GRANT:
         return render(
           c,
-          await engine.refreshTokens({ client, refreshToken: form.get("refresh_token"), scope }),
+          await engine.exchangeRefreshToken({ client, refreshToken: form.get("refresh_token"), scope }),
         );
       case undefined:
         throw invalidRequest("the grant_type parameter is required", { reason: "grant_type_missing" });

@@ -33,7 +33,7 @@ const rejected = (reason: RefusalReason) =>
  * response was lost, and gets that same successor with a new access token. The issuer's trust and subject
  * rule are checked again, as is the client's current scope.
  */
-export function refreshTokens(ctx: EngineContext, request: RefreshRequest): Promise<TokenResponse> {
+export function exchangeRefreshToken(ctx: EngineContext, request: RefreshRequest): Promise<TokenResponse> {
   let parties = UNKNOWN_PARTIES;
   return auditGrant(
     ctx,
