@@ -4,7 +4,7 @@ import type { EngineContext } from "../engine/context.js";
  * Ended console sessions are kept in the revocation store, beside revoked access tokens, under this prefix:
  * an access token's `jti` is a UUID, so the two can never name the same entry.
  */
-export const CONSOLE_SESSION_REVOCATION_PREFIX = "urn:jwtgrant:console-session:";
+const CONSOLE_SESSION_REVOCATION_PREFIX = "urn:jwtgrant:console-session:";
 
 /** Ends a console session on every instance sharing the storage; remembered until the session would expire. */
 export async function endConsoleSession(

@@ -5,7 +5,10 @@ import type { ClaimsPolicy } from "./validate-jwt-claims.js";
  * The claim rules of assertions presented to this server: grant assertions and client assertions alike
  * must name it as audience and respect its clock and lifetime limits; only the `jti` requirement differs.
  */
-export function assertionClaimsPolicy(settings: EngineSettings, requireJti: boolean): ClaimsPolicy {
+export function assertionClaimsPolicy<RequireJti extends boolean>(
+  settings: EngineSettings,
+  requireJti: RequireJti,
+): ClaimsPolicy<RequireJti> {
   return {
     audiences: [settings.issuer, settings.tokenEndpoint],
     clockSkewSeconds: settings.clockSkewSeconds,

@@ -8,22 +8,27 @@ import { validateNotBefore } from "./validate-not-before.js";
 import { validateSubject } from "./validate-subject.js";
 
 /** The claim rules of an assertion (RFC 7523 §3), shared by grant assertions and client assertions. */
-export interface ClaimsPolicy {
+export interface ClaimsPolicy<RequireJti extends boolean = boolean> {
   readonly audiences: readonly string[];
   readonly clockSkewSeconds: number;
   readonly maxLifetimeSeconds: number;
   readonly maxIssuedAtAgeSeconds: number;
-  readonly requireJti: boolean;
+  readonly requireJti: RequireJti;
 }
 
-export interface ValidatedClaims {
+export interface ValidatedClaims<RequireJti extends boolean = boolean> {
   readonly subject: string;
-  readonly jti: string | null;
+  /** Present whenever the policy requires it. */
+  readonly jti: RequireJti extends true ? string : string | null;
   /** Seconds since the epoch. */
   readonly exp: number;
 }
 
-export function validateJwtClaims(claims: JsonObject, policy: ClaimsPolicy, now: Date): ValidatedClaims {
+export function validateJwtClaims<RequireJti extends boolean>(
+  claims: JsonObject,
+  policy: ClaimsPolicy<RequireJti>,
+  now: Date,
+): ValidatedClaims<RequireJti> {
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const subject = validateSubject(claims);
   validateAudience(claims, policy.audiences);
@@ -32,5 +37,6 @@ export function validateJwtClaims(claims: JsonObject, policy: ClaimsPolicy, now:
   const iat = validateIssuedAt(claims, nowSeconds, policy.clockSkewSeconds, policy.maxIssuedAtAgeSeconds);
   validateLifetime(exp, iat, nowSeconds, policy.maxLifetimeSeconds);
   const jti = validateJti(claims, policy.requireJti);
-  return { subject, jti, exp };
+  // validateJti throws when a required jti is absent, so jti is a string whenever RequireJti is true.
+  return { subject, jti, exp } as ValidatedClaims<RequireJti>;
 }

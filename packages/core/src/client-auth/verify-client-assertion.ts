@@ -9,7 +9,7 @@ import { parseCompactJws } from "../jws/parse-compact-jws.js";
 import { verifyJwsSignature } from "../jws/verify-jws-signature.js";
 
 /** Client assertions share the replay guard with grant assertions under their own issuer namespace. */
-export const CLIENT_ASSERTION_REPLAY_PREFIX = "urn:jwtgrant:client-assertion:";
+const CLIENT_ASSERTION_REPLAY_PREFIX = "urn:jwtgrant:client-assertion:";
 
 /** `iss` of a client assertion, unverified: which client it claims to come from. */
 export function claimedClientId(clientAssertion: string, maxBytes: number): string {
@@ -39,11 +39,10 @@ export async function verifyClientAssertion(ctx: EngineContext, client: Client, 
       throw invalidClient({ reason: "client_assertion_iss_sub_mismatch" });
     }
     const replayUntil = new Date((claims.exp + settings.clockSkewSeconds) * 1000);
-    const jti = claims.jti ?? "";
     if (
       !(await ctx.storage.replayGuard.claim(
         `${CLIENT_ASSERTION_REPLAY_PREFIX}${client.clientId}`,
-        jti,
+        claims.jti,
         replayUntil,
       ))
     ) {

@@ -31,6 +31,7 @@ export interface Client {
   readonly scope: readonly string[];
   /** For `private_key_jwt` only. */
   readonly keySource: ClientKeySource | null;
+  /** Stored as RFC 7591 registers it; the JWT bearer and refresh token grants never use it. */
   readonly redirectUris: readonly string[];
   /** Seconds; `null` means the server's default. */
   readonly accessTokenTtl: number | null;

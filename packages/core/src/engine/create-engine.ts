@@ -1,7 +1,6 @@
 import * as clients from "../admin/clients.js";
 import { endConsoleSession, isConsoleSessionEnded } from "../admin/console-sessions.js";
 import * as issuers from "../admin/trusted-issuers.js";
-import { validateAssertion } from "../assertion/validate-assertion.js";
 import { authenticateClient } from "../client-auth/authenticate-client.js";
 import { createJoseJwsCrypto } from "../crypto/jose-jws-crypto.js";
 import type { SigningKey } from "../domain/signing-key.js";
@@ -79,8 +78,6 @@ export function createEngine(deps: EngineDependencies, options: EngineOptions) {
     exchangeRefreshToken: bind(ctx, exchangeRefreshToken),
     revokeToken: bind(ctx, revokeToken),
     introspectToken: bind(ctx, introspectToken),
-    /** Steps 1–5 only, for diagnosis: consumes no `jti`. */
-    validateAssertion: bind(ctx, validateAssertion),
     /** Every rule of the grant but the replay guard, for diagnosis: consumes no `jti`, issues nothing. */
     checkJwtBearer: bind(ctx, checkJwtBearer),
     publishJwks: bind(ctx, publishJwks),

@@ -4,7 +4,7 @@
  * encrypted is not among them: a client assertion's `iss` is read first, so such a one is
  * `client_assertion_malformed` before these checks run.
  */
-export const ASSERTION_REFUSAL_REASONS = [
+const ASSERTION_REFUSAL_REASONS = [
   "assertion_malformed",
   "alg_not_allowed",
   "crit_unsupported",
@@ -29,7 +29,7 @@ export const ASSERTION_REFUSAL_REASONS = [
 export type AssertionRefusalReason = (typeof ASSERTION_REFUSAL_REASONS)[number];
 
 /** A grant-assertion check failing inside a client assertion: the reason the client authentication gets. */
-export const CLIENT_ASSERTION_REFUSAL = {
+const CLIENT_ASSERTION_REFUSAL = {
   assertion_malformed: "client_assertion_assertion_malformed",
   alg_not_allowed: "client_assertion_alg_not_allowed",
   crit_unsupported: "client_assertion_crit_unsupported",

@@ -16,7 +16,7 @@ export interface SignatureVerification {
  * The keys that may verify a signature: those fitting `alg`, then those whose `kid` equals the header's,
  * or, when none does, those without a `kid` (a certificate's key has none).
  */
-export function candidateKeys(
+function candidateKeys(
   keys: readonly PublicJwk[],
   header: CheckedHeader,
   allowed: readonly AsymmetricAlgorithm[] | null,

@@ -2,7 +2,7 @@ import type { AsymmetricAlgorithm } from "../domain/algorithms.js";
 import type { PublicJwk } from "../domain/jwk.js";
 
 /** The algorithm a key implies when neither the issuer nor the key names one. */
-export function impliedAlgorithm(key: PublicJwk): AsymmetricAlgorithm {
+function impliedAlgorithm(key: PublicJwk): AsymmetricAlgorithm {
   switch (key.kty) {
     case "RSA":
       return "RS256";
@@ -14,7 +14,7 @@ export function impliedAlgorithm(key: PublicJwk): AsymmetricAlgorithm {
 }
 
 /** Whether the key's type (and curve) can produce signatures of `alg` at all. */
-export function keyTypeFits(key: PublicJwk, alg: AsymmetricAlgorithm): boolean {
+function keyTypeFits(key: PublicJwk, alg: AsymmetricAlgorithm): boolean {
   switch (key.kty) {
     case "RSA":
       return alg.startsWith("RS") || alg.startsWith("PS");

@@ -3,7 +3,7 @@ import { invalidScope } from "../errors/oauth-error.js";
 /** scope-token = 1*( %x21 / %x23-5B / %x5D-7E ) (RFC 6749 §3.3). */
 const SCOPE_TOKEN = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
 
-export function isScopeToken(value: string): boolean {
+function isScopeToken(value: string): boolean {
   return SCOPE_TOKEN.test(value);
 }
 
