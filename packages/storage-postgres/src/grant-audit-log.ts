@@ -21,10 +21,6 @@ export interface BufferedAuditLog extends GrantAuditLog {
 }
 
 /**
- * Decisions are buffered and written in multi-row batches, so the audit trail costs the token endpoint no
- * round trip of its own.
- */
-/**
  * One statement for any batch: the rows travel as one JSON parameter, so the SQL text never changes and is
  * neither rebuilt per row nor re-planned per batch size.
  */
@@ -45,6 +41,10 @@ function insertBatch(batch: readonly GrantAuditEntry[]): SQL {
       at timestamptz, grant_type text, client_id text, issuer text, subject text, jti text, outcome text, reason text)`;
 }
 
+/**
+ * Decisions are buffered and written in multi-row batches, so the audit trail costs the token endpoint no
+ * round trip of its own.
+ */
 export function createPgGrantAuditLog(
   db: Database,
   calls: DatabaseCalls,

@@ -105,7 +105,7 @@ export function parseSecrets(name: string, raw: string): readonly string[] {
 }
 
 /**
- * Reads and validates the configuration once (DESIGN "Server"). A bad value throws a `ConfigError` whose
+ * Reads and validates the server's environment variables once. A bad value throws a `ConfigError` whose
  * message names the variable and what it expects.
  */
 export function readServerConfig(env: Environment): ServerConfig {

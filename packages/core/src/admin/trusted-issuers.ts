@@ -13,7 +13,7 @@ import {
   validateKeySource,
 } from "./validate-key-source.js";
 
-/** A trusted issuer as the operator describes it (DESIGN "Admin API"), in camelCase. */
+/** A trusted issuer as the operator describes it through the admin API, in camelCase. */
 export interface TrustedIssuerInput extends KeySourceInput {
   readonly issuer: string;
   readonly name?: string | null | undefined;

@@ -8,7 +8,10 @@ import { type JsonObject, parseCompactJws } from "../jws/parse-compact-jws.js";
 import { verifyJwsSignature } from "../jws/verify-jws-signature.js";
 import { findTrustedIssuer } from "./find-trusted-issuer.js";
 
-/** An assertion that passed every stateless check (DESIGN steps 1–5); its `jti` is not yet claimed. */
+/**
+ * An assertion that passed every stateless check (shape, trusted issuer, header, signature, claims); its
+ * `jti` is not yet claimed.
+ */
 export interface ValidatedAssertion {
   readonly issuer: TrustedIssuer;
   readonly subject: string;
@@ -20,7 +23,7 @@ export interface ValidatedAssertion {
 }
 
 /**
- * Steps 1–5 of assertion validation, cheapest first: shape and size, trusted issuer, header, signature,
+ * The stateless checks of an assertion, cheapest first: shape and size, trusted issuer, header, signature,
  * claims. Reads the issuer (and maybe its JWKS URI) but writes nothing.
  */
 export async function validateAssertion(

@@ -15,8 +15,8 @@ export interface CheckedJwtBearer {
 
 /**
  * Every rule of the JWT Bearer grant but the replay guard, cheapest first: the client's grant type, the
- * assertion (DESIGN steps 1–5), the issuer's subject rule and scope. Writes nothing, so it also serves as a
- * dry run that leaves the `jti` unspent.
+ * assertion (shape, trusted issuer, header, signature, claims), the issuer's subject rule and scope. Writes
+ * nothing, so it also serves as a dry run that leaves the `jti` unspent.
  */
 export async function checkJwtBearer(
   ctx: EngineContext,

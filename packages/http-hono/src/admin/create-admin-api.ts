@@ -15,8 +15,9 @@ export interface AdminApiOptions {
 }
 
 /**
- * The admin API (DESIGN "Admin API") as a sub-app, mounted with `app.route("/admin", createAdminApi(…))`.
- * Every route, the OpenAPI document included, requires the admin token.
+ * The admin API (trusted issuers, clients, signing keys) as a sub-app, mounted with
+ * `app.route("/admin", createAdminApi(…))`. Every route, the OpenAPI document included, requires the admin
+ * token.
  */
 export function createAdminApi(engine: Engine, options: AdminApiOptions): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: rejectInvalidInput });

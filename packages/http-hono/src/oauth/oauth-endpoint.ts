@@ -17,10 +17,6 @@ export function oauthJson(c: OAuthContext, body: object): Response {
   return jsonResponse(c, 200, body, NO_STORE_HEADERS);
 }
 
-/**
- * Wraps an OAuth endpoint: parses the form, authenticates the client, runs the handler, and turns any error
- * into its response in the one place that maps errors.
- */
 /** What every OAuth endpoint needs besides its handler. */
 export interface OAuthEndpointOptions {
   readonly engine: Engine;
@@ -31,6 +27,10 @@ export interface OAuthEndpointOptions {
   readonly readBody?: ReadBody | undefined;
 }
 
+/**
+ * Wraps an OAuth endpoint: parses the form, authenticates the client, runs the handler, and turns any error
+ * into its response in the one place that maps errors.
+ */
 export function oauthEndpoint(
   { maxBodyBytes, authenticateClient, readBody }: OAuthEndpointOptions,
   endpoint: string,

@@ -1,7 +1,6 @@
 import type { RefusalReason } from "@jwtgrant/core";
 import type { Context } from "hono";
 
-/** What a handler learnt about its request, for the log line and the metrics written after it. */
 /** An error as answered: its status and public body, and the private reason and detail for the log. */
 export interface NotedError {
   readonly status: number;
@@ -10,6 +9,7 @@ export interface NotedError {
   readonly detail: string | undefined;
 }
 
+/** What a handler learnt about its request, for the log line and the metrics written after it. */
 export interface RequestOutcome {
   endpoint: string;
   clientId?: string;
