@@ -24,6 +24,7 @@ export type * from "./domain/signing-key.js";
 export type * from "./domain/token-response.js";
 export type * from "./domain/trusted-issuer.js";
 export * from "./engine/create-engine.js";
+export type * from "./engine/engine.js";
 export type * from "./engine/settings.js";
 export * from "./errors/admin-errors.js";
 export * from "./errors/field-path.js";

@@ -18,6 +18,7 @@ import type { JwsCrypto } from "../ports/jws-crypto.js";
 import type { Storage } from "../ports/storage.js";
 import { activeSigningKey, publishJwks, rotateSigningKey } from "../tokens/signing-keys.js";
 import type { EngineContext } from "./context.js";
+import type { Engine, SigningKeyView } from "./engine.js";
 import { type EngineOptions, resolveSettings } from "./settings.js";
 
 export interface EngineDependencies {
@@ -30,9 +31,6 @@ export interface EngineDependencies {
   readonly fetch?: Fetch;
 }
 
-/** A signing key as the admin API shows it: never its private half. */
-export type SigningKeyView = Omit<SigningKey, "privateJwk">;
-
 type UseCase<A extends unknown[], R> = (ctx: EngineContext, ...args: A) => Promise<R>;
 
 function bind<A extends unknown[], R>(
@@ -44,11 +42,8 @@ function bind<A extends unknown[], R>(
 
 const toView = ({ privateJwk: _private, ...view }: SigningKey): SigningKeyView => view;
 
-/**
- * The engine: every use case bound to one set of ports and settings. A storage outage surfaces from any
- * method as `OAuthError` `temporarily_unavailable`.
- */
-export function createEngine(deps: EngineDependencies, options: EngineOptions) {
+/** Binds every use case to one set of ports and settings. */
+export function createEngine(deps: EngineDependencies, options: EngineOptions): Engine {
   const settings = resolveSettings(options);
   const clock = deps.clock ?? systemClock;
   const remote = createRemoteJwks({
@@ -71,17 +66,14 @@ export function createEngine(deps: EngineDependencies, options: EngineOptions) {
   };
   return {
     settings,
-    /** The engine's time, for adapters that keep time of their own (console sessions, rate limits). */
     clock,
     authenticateClient: bind(ctx, authenticateClient),
     exchangeJwtBearer: bind(ctx, exchangeJwtBearer),
     exchangeRefreshToken: bind(ctx, exchangeRefreshToken),
     revokeToken: bind(ctx, revokeToken),
     introspectToken: bind(ctx, introspectToken),
-    /** Every rule of the grant but the replay guard, for diagnosis: consumes no `jti`, issues nothing. */
     checkJwtBearer: bind(ctx, checkJwtBearer),
     publishJwks: bind(ctx, publishJwks),
-    /** Creates the first signing key if the store has none (call at start-up). */
     ensureSigningKey: bind(ctx, async (c) => toView(await activeSigningKey(c))),
     issuers: {
       create: bind(ctx, issuers.createTrustedIssuer),
@@ -108,5 +100,3 @@ export function createEngine(deps: EngineDependencies, options: EngineOptions) {
     },
   };
 }
-
-export type Engine = ReturnType<typeof createEngine>;
