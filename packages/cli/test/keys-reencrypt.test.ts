@@ -2,7 +2,7 @@ import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { createTestDatabase, hasPostgres } from "@jwtgrant/storage-postgres/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliResult, failureLine, runCli } from "./support/run-cli.js";
+import { failureLine, ok, runCli } from "./support/run-cli.js";
 import { ADMIN_TOKEN, startServer, tempDir } from "./support/server-process.js";
 
 const OLD = "old-key-encryption-secret-0123456789abcdef";
@@ -19,12 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
-
-function ok(result: CliResult): string {
-  expect(result.stderr).toBe("");
-  expect(result.code).toBe(0);
-  return result.stdout;
-}
 
 const jwksKids = async (url: string) =>
   ((await (await fetch(`${url}/oauth2/jwks`)).json()) as { keys: { kid: string }[] }).keys

@@ -6,7 +6,7 @@ import { createTestDatabase, hasPostgres } from "@jwtgrant/storage-postgres/test
 import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, importX509, jwtVerify } from "jose";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliResult, failureLine, runCli } from "./support/run-cli.js";
+import { failureLine, ok, runCli } from "./support/run-cli.js";
 import { freePort, tempDir } from "./support/server-process.js";
 
 let work: string;
@@ -18,12 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
-
-function ok(result: CliResult): string {
-  expect(result.stderr).toBe("");
-  expect(result.code).toBe(0);
-  return result.stdout;
-}
 
 const sign = (key: string, ...extra: string[]) =>
   runCli([

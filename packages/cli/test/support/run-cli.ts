@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
 
 const bin = fileURLToPath(new URL("../../dist/bin.js", import.meta.url));
 
@@ -48,4 +49,11 @@ export function failureLine(result: CliResult): string {
     throw new Error(`expected one "jwtgrant: " line on stderr, got: ${JSON.stringify(result.stderr)}`);
   }
   return lines[0];
+}
+
+/** The standard output of a run that succeeded quietly: exit code 0 and nothing on stderr. */
+export function ok(result: CliResult): string {
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  return result.stdout;
 }
