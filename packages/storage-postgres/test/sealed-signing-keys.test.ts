@@ -1,11 +1,10 @@
 import { PGlite } from "@electric-sql/pglite";
 import { createEngine, createKeyring, KeyringError, type SigningKey } from "@jwtgrant/core";
-import postgres, { type Sql } from "postgres";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DatabaseStorage } from "../src/database-storage.js";
 import { createPgliteStorage } from "../src/pglite-storage.js";
 import { createPostgresStorage } from "../src/postgres-storage.js";
-import { createTestDatabase, hasPostgres, type TestDatabase } from "./support/test-databases.js";
+import { hasPostgres, migratedTestDatabase } from "./support/test-databases.js";
 
 const OLD = "old-secret-0123456789abcdef0123456789";
 const NEW = "new-secret-0123456789abcdef0123456789";
@@ -53,23 +52,11 @@ function pgliteDriver(): Driver {
 }
 
 function postgresDriver(): Driver {
-  let setup: Promise<{ database: TestDatabase; sql: Sql }> | undefined;
+  const ready = migratedTestDatabase(4);
   const opened: DatabaseStorage[] = [];
   afterAll(async () => {
     await Promise.all(opened.map((storage) => storage.close()));
-    if (setup === undefined) return;
-    const { database, sql } = await setup;
-    await sql.end();
-    await database.drop();
   });
-  const ready = () => {
-    setup ??= createTestDatabase().then(async (database) => {
-      const sql = postgres(database.url, { max: 4, onnotice: () => {} });
-      await createPostgresStorage({ sql }).migrate();
-      return { database, sql };
-    });
-    return setup;
-  };
   beforeEach(async () => {
     await (await ready()).sql`truncate signing_keys`;
   });

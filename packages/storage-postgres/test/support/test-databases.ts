@@ -39,23 +39,37 @@ export function pgliteFactory(): StorageFactory {
   };
 }
 
-/** Empty storage per test on one migrated PostgreSQL database of this file's own. */
-export function postgresFactory(): StorageFactory & { database(): Promise<TestDatabase> } {
-  let setup: Promise<{ database: TestDatabase; sql: Sql }> | undefined;
+/** A migrated database of one test file, and a pool of `maxConnections` on it. */
+export interface MigratedDatabase {
+  readonly database: TestDatabase;
+  readonly sql: Sql;
+}
+
+/**
+ * Creates and migrates a PostgreSQL database for this test file on first use, and drops it after the file's
+ * tests; resolves the same database on every call.
+ */
+export function migratedTestDatabase(maxConnections: number): () => Promise<MigratedDatabase> {
+  let setup: Promise<MigratedDatabase> | undefined;
   afterAll(async () => {
     if (setup === undefined) return;
     const { database, sql } = await setup;
     await sql.end();
     await database.drop();
   });
-  const ready = () => {
+  return () => {
     setup ??= createTestDatabase().then(async (database) => {
-      const sql = postgres(database.url, { max: 10, onnotice: () => {} });
+      const sql = postgres(database.url, { max: maxConnections, onnotice: () => {} });
       await createPostgresStorage({ sql }).migrate();
       return { database, sql };
     });
     return setup;
   };
+}
+
+/** Empty storage per test on one migrated PostgreSQL database of this file's own. */
+export function postgresFactory(): StorageFactory & { database(): Promise<TestDatabase> } {
+  const ready = migratedTestDatabase(10);
   return {
     async open() {
       const { sql } = await ready();
