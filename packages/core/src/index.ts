@@ -2,6 +2,7 @@ export type { ClientInput, ClientWithSecret } from "./admin/clients.js";
 export type { TrustedIssuerInput, TrustedIssuerPatch } from "./admin/trusted-issuers.js";
 export type { ValidatedAssertion } from "./assertion/validate-assertion.js";
 export { type CachedStorageOptions, createCachedStorage } from "./caching/cached-storage.js";
+export { createLruMap, type LruMap } from "./caching/lru-map.js";
 export {
   type ClientCredentials,
   JWT_BEARER_CLIENT_ASSERTION_TYPE,

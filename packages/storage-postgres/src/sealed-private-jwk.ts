@@ -1,4 +1,5 @@
 import {
+  createLruMap,
   isSealedValue,
   type Keyring,
   KeyringError,
@@ -43,7 +44,7 @@ function noKeyring(): never {
 }
 
 export function createPrivateJwkSealer(keyring: Keyring | undefined): PrivateJwkSealer {
-  const opened = new Map<string, string>();
+  const opened = createLruMap<string, string>(MAX_OPENED);
 
   return {
     async seal(kid, jwk) {
@@ -64,7 +65,6 @@ export function createPrivateJwkSealer(keyring: Keyring | undefined): PrivateJwk
           if (!(error instanceof KeyringError)) throw error;
           throw new KeyringError(error.code, `cannot open signing key ${kid}: ${error.message}`);
         }
-        if (opened.size >= MAX_OPENED) opened.clear();
         opened.set(memo, plaintext);
       }
       // Parsed per read: every caller gets its own object, as from any other read of the table.
