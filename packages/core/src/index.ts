@@ -23,6 +23,7 @@ export type * from "./domain/jwk.js";
 export type * from "./domain/refresh-token.js";
 export type * from "./domain/signing-key.js";
 export type * from "./domain/token-response.js";
+export * from "./domain/trust-rule.js";
 export type * from "./domain/trusted-issuer.js";
 export * from "./engine/create-engine.js";
 export type * from "./engine/engine.js";
