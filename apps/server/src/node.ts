@@ -1,16 +1,23 @@
 import type { Server } from "node:http";
 import { createServer as createHttpsServer, type Server as HttpsServer } from "node:https";
 import { serve } from "@hono/node-server";
-import { nodeClientAddress } from "@jwtgrant/http-hono";
+import type { ClientAddress } from "@jwtgrant/http-hono";
 import { createNodeJwsCrypto } from "./crypto/node-jws-crypto.js";
 import { readNodeBody } from "./read-node-body.js";
 import { runServer } from "./run-server.js";
+
+interface NodeBindings {
+  readonly incoming?: { readonly socket?: { readonly remoteAddress?: string | undefined } };
+}
+
+// @hono/node-server passes the Node request as `env.incoming`; its socket knows the peer.
+const nodeClientAddress: ClientAddress = (_request, env) =>
+  (env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress;
 
 await runServer({
   name: "node",
   // node:crypto's one-shot sign/verify costs about half of Web Crypto's on Node for the same results.
   crypto: createNodeJwsCrypto(),
-  // @hono/node-server passes the Node request as `env.incoming`; its socket knows the peer.
   clientAddress: nodeClientAddress,
   readBody: readNodeBody,
   serve: (fetch, { port, host, tls }) =>

@@ -38,6 +38,7 @@ export type { RefreshRequest } from "./grants/exchange-refresh-token.js";
 export type { Introspection, IntrospectionRequest } from "./grants/introspect-token.js";
 export type { JwtBearerRequest } from "./grants/jwt-bearer-request.js";
 export type { RevocationRequest } from "./grants/revoke-token.js";
+export type { TokenParameters, TokenRequest } from "./grants/token-request.js";
 export { certificateToJwk } from "./keys/certificate-to-jwk.js";
 export { publicKeyFingerprint } from "./keys/public-key-fingerprint.js";
 export { hasAcceptableKeySize } from "./keys/rsa-key-size.js";
@@ -63,6 +64,7 @@ export { CLIENT_SECRET_PREFIX } from "./tokens/client-secret-value.js";
 export { ACCESS_TOKEN_TYPE, type AccessTokenClaims } from "./tokens/issue-access-token.js";
 export { REFRESH_TOKEN_PREFIX } from "./tokens/refresh-token-value.js";
 export { constantTimeEqual } from "./util/constant-time-equal.js";
+export { createSecretMatcher } from "./util/create-secret-matcher.js";
 export {
   BodyTooLargeError,
   type ReadLimitedBodyOptions,

@@ -83,4 +83,34 @@ describe("grant audit trail", () => {
     });
     expect(JSON.stringify([reuse, rotation])).not.toContain(refreshToken ?? "none");
   });
+
+  it("records a refresh refused before its token is found without parties, and one found after with them", async () => {
+    const h = await createHarness();
+    await expectOAuthError(
+      h.engine.exchangeRefreshToken({ client: h.client, refreshToken: "rt_unknown", scope: undefined }),
+      "invalid_grant",
+      "refresh_token_unknown",
+    );
+    const { refreshToken } = await h.exchange(await h.sign());
+    await expectOAuthError(
+      h.engine.exchangeRefreshToken({ client: h.client, refreshToken, scope: "admin" }),
+      "invalid_scope",
+      "scope_not_allowed",
+    );
+    const [narrowed, , unknown] = await h.storage.auditLog.recent(3);
+    expect(unknown).toMatchObject({
+      issuer: null,
+      subject: null,
+      jti: null,
+      reason: "refresh_token_unknown",
+    });
+    expect(narrowed).toMatchObject({ issuer: IDP, subject: "svc-a", jti: null, reason: "scope_not_allowed" });
+  });
+
+  it("records the verified subject of a grant whole, where a refusal's unverified one is cut short", async () => {
+    const h = await createHarness();
+    const subject = "s".repeat(1000);
+    await h.exchange(await h.sign(h.claims({ sub: subject })));
+    expect((await h.storage.auditLog.recent(1))[0]).toMatchObject({ outcome: "granted", subject });
+  });
 });

@@ -18,7 +18,7 @@ import {
   NOT_FOUND,
   PAYLOAD_TOO_LARGE,
 } from "./errors/error-response.js";
-import { type ClientAddress, nodeClientAddress } from "./oauth/client-address.js";
+import type { ClientAddress } from "./oauth/client-address.js";
 import { introspectionEndpoint } from "./oauth/introspection-endpoint.js";
 import { limitedClientAuthentication } from "./oauth/limited-client-authentication.js";
 import type { ReadBody } from "./oauth/read-body-text.js";
@@ -55,8 +55,8 @@ export interface HttpAppOptions {
    */
   readonly failedAuthenticationLimits?: FailedAuthenticationLimits;
   /**
-   * The address of the peer that sent a request, for the per-address limit. Default: the socket address
-   * under `@hono/node-server`, none elsewhere (then only the per-client limit applies).
+   * The address of the peer that sent a request, for the per-address limit; each runtime adapter knows its
+   * own. Default: none, so only the per-client limit applies.
    */
   readonly clientAddress?: ClientAddress;
   /**
@@ -82,7 +82,7 @@ export function createHttpApp(services: HttpServices, options: HttpAppOptions): 
   assertServedTokenEndpoint(engine.settings);
   const metrics = options.metrics ?? createMetrics();
   const maxBodyBytes = options.maxBodyBytes ?? 65_536;
-  const metadata = JSON.stringify(authorizationServerMetadata(engine.settings));
+  const metadata = JSON.stringify(authorizationServerMetadata(engine));
   const app = new Hono<Env>();
 
   const refuse = (c: Context<Env>, described: DescribedError, headers: Record<string, string> = {}) =>
@@ -103,7 +103,7 @@ export function createHttpApp(services: HttpServices, options: HttpAppOptions): 
   const authenticateClient = limitedClientAuthentication(
     engine,
     limiter,
-    options.clientAddress ?? nodeClientAddress,
+    options.clientAddress ?? (() => undefined),
   );
   const oauth = { engine, maxBodyBytes, authenticateClient, readBody: options.readBody };
   app.post(ROUTES.token, tokenEndpoint(oauth));

@@ -70,7 +70,10 @@ describe("POST /oauth2/token", () => {
     expect((await json(missing)).error).toBe("invalid_request");
     const other = await h.post("/oauth2/token", { grant_type: "password", username: "u", password: "p" });
     expect(other.status).toBe(400);
-    expect((await json(other)).error).toBe("unsupported_grant_type");
+    expect(await json(other)).toEqual({
+      error: "unsupported_grant_type",
+      error_description: `the grant type is not supported; this server supports ${JWT_BEARER_GRANT}, refresh_token`,
+    });
   });
 
   it("answers invalid_scope and unauthorized_client", async () => {

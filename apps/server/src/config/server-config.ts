@@ -6,6 +6,7 @@ import {
   type SigningAlgorithm,
   shortSecretMessage,
 } from "@jwtgrant/core";
+import { DEFAULT_DATA_DIR } from "@jwtgrant/storage-postgres/node";
 import type { TlsFiles } from "../tls/read-tls-material.js";
 import { ConfigError } from "./config-error.js";
 
@@ -149,7 +150,7 @@ export function readServerConfig(env: Environment): ServerConfig {
     host: env.HOST || "127.0.0.1",
     issuer,
     databaseUrl,
-    dataDir: env.JWTGRANT_DATA_DIR || "./.jwtgrant",
+    dataDir: env.JWTGRANT_DATA_DIR || DEFAULT_DATA_DIR,
     adminToken,
     secrets,
     accessTokenTtlSeconds: integer(env, "JWTGRANT_ACCESS_TOKEN_TTL", 3600, 1, 86_400),

@@ -1,9 +1,6 @@
 import type { StorageOptions } from "@jwtgrant/storage-postgres";
-import type { OpenedStorage } from "@jwtgrant/storage-postgres/node";
+import { DEFAULT_DATA_DIR, type OpenedStorage } from "@jwtgrant/storage-postgres/node";
 import { type Command, InvalidArgumentError, Option } from "commander";
-
-/** The server's defaults (apps/server/src/config/server-config.ts): an empty variable counts as unset. */
-export const DEFAULT_DATA_DIR = "./.jwtgrant";
 
 /** Where the server's database is: PostgreSQL, or the embedded database in its data directory. */
 export interface DatabaseOptions {

@@ -2,9 +2,8 @@ import { assertionClaimsPolicy } from "../claims/assertion-claims-policy.js";
 import { validateJwtClaims } from "../claims/validate-jwt-claims.js";
 import type { TrustedIssuer } from "../domain/trusted-issuer.js";
 import type { EngineContext } from "../engine/context.js";
-import { invalidRequest } from "../errors/oauth-error.js";
 import { checkJwsHeader } from "../jws/check-jws-header.js";
-import { type JsonObject, parseCompactJws } from "../jws/parse-compact-jws.js";
+import type { JsonObject, ParsedJws } from "../jws/parse-compact-jws.js";
 import { verifyJwsSignature } from "../jws/verify-jws-signature.js";
 import { findTrustedIssuer } from "./find-trusted-issuer.js";
 
@@ -23,18 +22,11 @@ export interface ValidatedAssertion {
 }
 
 /**
- * The stateless checks of an assertion, cheapest first: shape and size, trusted issuer, header, signature,
- * claims. Reads the issuer (and maybe its JWKS URI) but writes nothing.
+ * The stateless checks of a decoded assertion, cheapest first: trusted issuer, header, signature, claims.
+ * Reads the issuer (and maybe its JWKS URI) but writes nothing.
  */
-export async function validateAssertion(
-  ctx: EngineContext,
-  assertion: string | undefined,
-): Promise<ValidatedAssertion> {
-  if (assertion === undefined || assertion.length === 0) {
-    throw invalidRequest("the assertion parameter is required", { reason: "assertion_missing" });
-  }
+export async function validateAssertion(ctx: EngineContext, jws: ParsedJws): Promise<ValidatedAssertion> {
   const { settings } = ctx;
-  const jws = parseCompactJws(assertion, settings.maxAssertionBytes);
   const now = ctx.clock.now();
   const issuer = await findTrustedIssuer(ctx.storage.trustedIssuers, jws.claims.iss, now);
   const header = checkJwsHeader(jws.header, issuer.algorithms);

@@ -1,14 +1,10 @@
-import type { Client } from "../domain/client.js";
+import type { Client, ClientAuthMethod } from "../domain/client.js";
 import type { EngineContext } from "../engine/context.js";
 import { invalidClient } from "../errors/oauth-error.js";
 import { constantTimeEqual } from "../util/constant-time-equal.js";
 import { isStorableText } from "../util/storable-text.js";
-import {
-  type ClientCredentials,
-  type PresentedClientAuthentication,
-  resolveClientCredentials,
-} from "./client-credentials.js";
-import { claimedClientId, verifyClientAssertion } from "./verify-client-assertion.js";
+import { type PresentedClientAuthentication, resolveClientCredentials } from "./client-credentials.js";
+import { readClientAssertion, verifyClientAssertion } from "./verify-client-assertion.js";
 
 /**
  * Authenticates the client of a token, revocation or introspection request. The method used must be the
@@ -19,38 +15,45 @@ export async function authenticateClient(
   presented: PresentedClientAuthentication,
 ): Promise<Client> {
   const credentials = resolveClientCredentials(presented);
-  const clientId = credentialsClientId(ctx, credentials);
-  // No client has an id that is not text; such an id must not reach a storage query.
-  const client = isStorableText(clientId) ? await ctx.storage.clients.findById(clientId) : null;
-  if (client === null) throw invalidClient({ reason: "client_unknown", detail: `client_id ${clientId}` });
-  if (client.authMethod !== credentials.method) {
-    throw invalidClient({
-      reason: "client_auth_method_mismatch",
-      detail: `registered ${client.authMethod}, used ${credentials.method}`,
-    });
-  }
   switch (credentials.method) {
     case "client_secret_basic":
     case "client_secret_post": {
+      const client = await registeredClient(ctx, credentials.clientId, credentials.method);
       const presentedHash = await ctx.crypto.sha256(credentials.clientSecret);
       if (client.secretHash === null || !constantTimeEqual(presentedHash, client.secretHash)) {
-        throw invalidClient({ reason: "client_secret_invalid", detail: `client_id ${clientId}` });
+        throw invalidClient({ reason: "client_secret_invalid", detail: `client_id ${client.clientId}` });
       }
       return client;
     }
-    case "private_key_jwt":
-      await verifyClientAssertion(ctx, client, credentials.clientAssertion);
+    case "private_key_jwt": {
+      // Decoded once: its `iss` names the client, and the same decoded assertion is then verified.
+      const claimed = readClientAssertion(credentials.clientAssertion, ctx.settings.maxAssertionBytes);
+      if (credentials.clientId !== undefined && credentials.clientId !== claimed.clientId) {
+        throw invalidClient({ reason: "client_id_mismatch" });
+      }
+      const client = await registeredClient(ctx, claimed.clientId, credentials.method);
+      await verifyClientAssertion(ctx, client, claimed.jws);
       return client;
+    }
     case "none":
-      return client;
+      return registeredClient(ctx, credentials.clientId, credentials.method);
   }
 }
 
-function credentialsClientId(ctx: EngineContext, credentials: ClientCredentials): string {
-  if (credentials.method !== "private_key_jwt") return credentials.clientId;
-  const claimed = claimedClientId(credentials.clientAssertion, ctx.settings.maxAssertionBytes);
-  if (credentials.clientId !== undefined && credentials.clientId !== claimed) {
-    throw invalidClient({ reason: "client_id_mismatch" });
+/** The client registered under `clientId`, which must authenticate with `method`. */
+async function registeredClient(
+  ctx: EngineContext,
+  clientId: string,
+  method: ClientAuthMethod,
+): Promise<Client> {
+  // No client has an id that is not text; such an id must not reach a storage query.
+  const client = isStorableText(clientId) ? await ctx.storage.clients.findById(clientId) : null;
+  if (client === null) throw invalidClient({ reason: "client_unknown", detail: `client_id ${clientId}` });
+  if (client.authMethod !== method) {
+    throw invalidClient({
+      reason: "client_auth_method_mismatch",
+      detail: `registered ${client.authMethod}, used ${method}`,
+    });
   }
-  return claimed;
+  return client;
 }

@@ -1,6 +1,6 @@
 import { OAuthError } from "../errors/oauth-error.js";
 import type { PresentedClientAuthentication } from "./client-credentials.js";
-import { claimedClientId } from "./verify-client-assertion.js";
+import { readClientAssertion } from "./verify-client-assertion.js";
 
 /**
  * The client a request claims to be, before it is authenticated: for counting its failures. `undefined`
@@ -13,7 +13,7 @@ export function presentedClientId(
   const named = presented.basic?.clientId ?? presented.clientId;
   if (named !== undefined || presented.clientAssertion === undefined) return named;
   try {
-    return claimedClientId(presented.clientAssertion, maxAssertionBytes);
+    return readClientAssertion(presented.clientAssertion, maxAssertionBytes).clientId;
   } catch (error) {
     if (error instanceof OAuthError) return undefined;
     throw error;

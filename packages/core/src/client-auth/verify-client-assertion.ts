@@ -5,17 +5,24 @@ import type { EngineContext } from "../engine/context.js";
 import { invalidClient, OAuthError } from "../errors/oauth-error.js";
 import { clientAssertionRefusal } from "../errors/refusal-reason.js";
 import { checkJwsHeader } from "../jws/check-jws-header.js";
-import { parseCompactJws } from "../jws/parse-compact-jws.js";
+import { type ParsedJws, parseCompactJws } from "../jws/parse-compact-jws.js";
 import { verifyJwsSignature } from "../jws/verify-jws-signature.js";
 
 /** Client assertions share the replay guard with grant assertions under their own issuer namespace. */
 const CLIENT_ASSERTION_REPLAY_PREFIX = "urn:jwtgrant:client-assertion:";
 
-/** `iss` of a client assertion, unverified: which client it claims to come from. */
-export function claimedClientId(clientAssertion: string, maxBytes: number): string {
+/** A client assertion decoded, not verified, with the client it claims to come from (its `iss`). */
+export interface ClaimedClientAssertion {
+  readonly clientId: string;
+  readonly jws: ParsedJws;
+}
+
+/** Decodes a client assertion and reads which client it claims to come from. */
+export function readClientAssertion(clientAssertion: string, maxBytes: number): ClaimedClientAssertion {
   try {
-    const { iss } = parseCompactJws(clientAssertion, maxBytes).claims;
-    if (typeof iss === "string" && iss.length > 0) return iss;
+    const jws = parseCompactJws(clientAssertion, maxBytes);
+    const { iss } = jws.claims;
+    if (typeof iss === "string" && iss.length > 0) return { clientId: iss, jws };
   } catch (error) {
     if (!(error instanceof OAuthError)) throw error;
   }
@@ -27,11 +34,10 @@ export function claimedClientId(clientAssertion: string, maxBytes: number): stri
  * client_id, `aud` naming this server, `exp` and `jti` required, and single use. Every failure is
  * `invalid_client`, with the precise reason kept private.
  */
-export async function verifyClientAssertion(ctx: EngineContext, client: Client, clientAssertion: string) {
+export async function verifyClientAssertion(ctx: EngineContext, client: Client, jws: ParsedJws) {
   if (client.keySource === null) throw invalidClient({ reason: "client_keys_missing" });
   const { settings } = ctx;
   try {
-    const jws = parseCompactJws(clientAssertion, settings.maxAssertionBytes);
     const header = checkJwsHeader(jws.header, null);
     await verifyJwsSignature(ctx, jws.parts, header, client.keySource, null);
     const claims = validateJwtClaims(jws.claims, assertionClaimsPolicy(settings, true), ctx.clock.now());

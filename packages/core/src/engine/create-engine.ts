@@ -8,6 +8,8 @@ import { withStorageGuard } from "../errors/with-storage-guard.js";
 import { checkJwtBearer } from "../grants/check-jwt-bearer.js";
 import { exchangeJwtBearer } from "../grants/exchange-jwt-bearer.js";
 import { exchangeRefreshToken } from "../grants/exchange-refresh-token.js";
+import { exchangeToken } from "../grants/exchange-token.js";
+import { SUPPORTED_GRANT_TYPES } from "../grants/grant-handlers.js";
 import { introspectToken } from "../grants/introspect-token.js";
 import { revokeToken } from "../grants/revoke-token.js";
 import { createKeyResolver } from "../keys/key-resolver.js";
@@ -68,6 +70,8 @@ export function createEngine(deps: EngineDependencies, options: EngineOptions): 
     settings,
     clock,
     authenticateClient: bind(ctx, authenticateClient),
+    grantTypes: SUPPORTED_GRANT_TYPES,
+    exchangeToken: bind(ctx, exchangeToken),
     exchangeJwtBearer: bind(ctx, exchangeJwtBearer),
     exchangeRefreshToken: bind(ctx, exchangeRefreshToken),
     revokeToken: bind(ctx, revokeToken),

@@ -1,7 +1,7 @@
 import type { ClientInput, ClientWithSecret } from "../admin/clients.js";
 import type { TrustedIssuerInput } from "../admin/trusted-issuers.js";
 import type { PresentedClientAuthentication } from "../client-auth/client-credentials.js";
-import type { Client } from "../domain/client.js";
+import type { Client, GrantType } from "../domain/client.js";
 import type { PublicJwkSet } from "../domain/jwk.js";
 import type { SigningKey } from "../domain/signing-key.js";
 import type { TokenResponse } from "../domain/token-response.js";
@@ -11,6 +11,7 @@ import type { RefreshRequest } from "../grants/exchange-refresh-token.js";
 import type { Introspection, IntrospectionRequest } from "../grants/introspect-token.js";
 import type { JwtBearerRequest } from "../grants/jwt-bearer-request.js";
 import type { RevocationRequest } from "../grants/revoke-token.js";
+import type { TokenRequest } from "../grants/token-request.js";
 import type { Clock } from "../ports/clock.js";
 import type { EngineSettings } from "./settings.js";
 
@@ -28,6 +29,10 @@ export interface Engine {
   readonly clock: Clock;
   /** Authenticates a client by the credentials it presented with its request; returns the client. */
   authenticateClient(presented: PresentedClientAuthentication): Promise<Client>;
+  /** The grant types the token endpoint serves, as its metadata advertises them. */
+  readonly grantTypes: readonly GrantType[];
+  /** The token endpoint: runs the grant that the request's `grant_type` names (RFC 6749 §3.2). */
+  exchangeToken(request: TokenRequest): Promise<TokenResponse>;
   /** The JWT Bearer grant (RFC 7523 §2.1): checks the assertion, spends its `jti`, issues tokens. */
   exchangeJwtBearer(request: JwtBearerRequest): Promise<TokenResponse>;
   /** The refresh_token grant (RFC 6749 §6) with rotation: spends the refresh token, issues its successor. */

@@ -3,39 +3,55 @@ import type { GrantParties } from "../domain/grant-parties.js";
 import type { EngineContext } from "../engine/context.js";
 import { OAuthError } from "../errors/oauth-error.js";
 
+/** Which grant, for which client, an audit record is about. */
+export interface GrantAudit {
+  readonly grantType: GrantType;
+  readonly clientId: string;
+}
+
 /**
- * Runs a grant and records its decision in the audit log: the parties of a success, or the reason code
- * of an OAuth refusal with whatever `partiesOnRefusal` can tell.
+ * Runs a step of a grant that decides nothing on success: an OAuth refusal is recorded with the parties
+ * known before the step, and rethrown.
  */
-export async function auditGrant<R>(
+export async function auditRefusals<R>(
   ctx: EngineContext,
-  grantType: GrantType,
-  clientId: string,
-  run: () => Promise<{ readonly response: R; readonly parties: GrantParties }>,
-  partiesOnRefusal: () => GrantParties,
+  audit: GrantAudit,
+  parties: GrantParties,
+  step: () => Promise<R>,
 ): Promise<R> {
   try {
-    const { response, parties } = await run();
-    ctx.storage.auditLog.record({
-      at: ctx.clock.now(),
-      grantType,
-      clientId,
-      ...parties,
-      outcome: "granted",
-      reason: null,
-    });
-    return response;
+    return await step();
   } catch (error) {
     if (error instanceof OAuthError) {
       ctx.storage.auditLog.record({
         at: ctx.clock.now(),
-        grantType,
-        clientId,
-        ...partiesOnRefusal(),
+        ...audit,
+        ...parties,
         outcome: "refused",
         reason: error.reason,
       });
     }
     throw error;
   }
+}
+
+/**
+ * Runs the step of a grant that issues tokens, and records its decision: a refusal about the parties known
+ * before the step, a grant about the verified parties the step reports.
+ */
+export async function auditGrant<R>(
+  ctx: EngineContext,
+  audit: GrantAudit,
+  partiesBefore: GrantParties,
+  step: () => Promise<{ readonly response: R; readonly parties: GrantParties }>,
+): Promise<R> {
+  const { response, parties } = await auditRefusals(ctx, audit, partiesBefore, step);
+  ctx.storage.auditLog.record({
+    at: ctx.clock.now(),
+    ...audit,
+    ...parties,
+    outcome: "granted",
+    reason: null,
+  });
+  return response;
 }

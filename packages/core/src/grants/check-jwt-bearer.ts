@@ -1,4 +1,5 @@
 import { checkSubjectRule } from "../assertion/check-subject-rule.js";
+import { type ReadAssertion, readAssertion } from "../assertion/read-assertion.js";
 import { type ValidatedAssertion, validateAssertion } from "../assertion/validate-assertion.js";
 import { JWT_BEARER_GRANT } from "../domain/client.js";
 import type { EngineContext } from "../engine/context.js";
@@ -18,14 +19,21 @@ export interface CheckedJwtBearer {
  * assertion (shape, trusted issuer, header, signature, claims), the issuer's subject rule and scope. Writes
  * nothing, so it also serves as a dry run that leaves the `jti` unspent.
  */
-export async function checkJwtBearer(
+export function checkJwtBearer(ctx: EngineContext, request: JwtBearerRequest): Promise<CheckedJwtBearer> {
+  return checkReadJwtBearer(ctx, request, readAssertion(request.assertion, ctx.settings.maxAssertionBytes));
+}
+
+/** `checkJwtBearer` for an assertion the caller has already read. */
+export async function checkReadJwtBearer(
   ctx: EngineContext,
   request: JwtBearerRequest,
+  read: ReadAssertion,
 ): Promise<CheckedJwtBearer> {
   const { client } = request;
   requireGrantType(client, JWT_BEARER_GRANT);
   const requested = parseScope(request.scope);
-  const assertion = await validateAssertion(ctx, request.assertion);
+  if (!read.ok) throw read.refusal;
+  const assertion = await validateAssertion(ctx, read.jws);
   checkSubjectRule(assertion.issuer, assertion.subject);
   return { assertion, scope: grantScope(requested, [client.scope, assertion.issuer.scope]) };
 }

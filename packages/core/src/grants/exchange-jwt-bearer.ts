@@ -1,13 +1,14 @@
+import { type ReadAssertion, readAssertion } from "../assertion/read-assertion.js";
 import { JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "../domain/client.js";
 import type { GrantParties } from "../domain/grant-parties.js";
 import type { TokenResponse } from "../domain/token-response.js";
 import type { EngineContext } from "../engine/context.js";
 import { invalidGrant } from "../errors/oauth-error.js";
-import { peekParties } from "../jws/peek-parties.js";
 import { mintRefreshToken } from "../tokens/mint-refresh-token.js";
+import { assertionParties } from "./assertion-parties.js";
 import { auditGrant } from "./audit-grant.js";
 import { buildTokenResponse } from "./build-token-response.js";
-import { checkJwtBearer } from "./check-jwt-bearer.js";
+import { checkReadJwtBearer } from "./check-jwt-bearer.js";
 import type { JwtBearerRequest } from "./jwt-bearer-request.js";
 
 /**
@@ -15,23 +16,20 @@ import type { JwtBearerRequest } from "./jwt-bearer-request.js";
  * assertion's (`iss`, `jti`) is claimed atomically, so an assertion buys tokens once, across instances.
  */
 export function exchangeJwtBearer(ctx: EngineContext, request: JwtBearerRequest): Promise<TokenResponse> {
-  return auditGrant(
-    ctx,
-    JWT_BEARER_GRANT,
-    request.client.clientId,
-    () => grant(ctx, request),
-    () => peekParties(request.assertion, ctx.settings.maxAssertionBytes),
-  );
+  const { client } = request;
+  const read = readAssertion(request.assertion, ctx.settings.maxAssertionBytes);
+  const audit = { grantType: JWT_BEARER_GRANT, clientId: client.clientId } as const;
+  return auditGrant(ctx, audit, assertionParties(read), () => grant(ctx, request, read));
 }
 
 async function grant(
   ctx: EngineContext,
   request: JwtBearerRequest,
+  read: ReadAssertion,
 ): Promise<{ response: TokenResponse; parties: GrantParties }> {
   const { client } = request;
-  const { assertion, scope } = await checkJwtBearer(ctx, request);
+  const { assertion, scope } = await checkReadJwtBearer(ctx, request, read);
   const { issuer } = assertion;
-
   if (assertion.jti !== null) {
     const replayUntil = new Date((assertion.exp + ctx.settings.clockSkewSeconds) * 1000);
     if (!(await ctx.storage.replayGuard.claim(issuer.issuer, assertion.jti, replayUntil))) {

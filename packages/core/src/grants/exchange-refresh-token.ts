@@ -1,7 +1,7 @@
 import { checkSubjectRule } from "../assertion/check-subject-rule.js";
 import { isTrustStanding } from "../assertion/find-trusted-issuer.js";
 import { type Client, REFRESH_TOKEN_GRANT } from "../domain/client.js";
-import { type GrantParties, UNKNOWN_PARTIES } from "../domain/grant-parties.js";
+import { UNKNOWN_PARTIES } from "../domain/grant-parties.js";
 import type { StoredRefreshToken } from "../domain/refresh-token.js";
 import type { TokenResponse } from "../domain/token-response.js";
 import type { EngineContext } from "../engine/context.js";
@@ -11,7 +11,7 @@ import { grantScope } from "../scope/grant-scope.js";
 import { parseScope } from "../scope/parse-scope.js";
 import { mintRefreshToken } from "../tokens/mint-refresh-token.js";
 import { sealSuccessor } from "../tokens/sealed-successor.js";
-import { auditGrant } from "./audit-grant.js";
+import { auditGrant, auditRefusals } from "./audit-grant.js";
 import { buildTokenResponse } from "./build-token-response.js";
 import { requireGrantType } from "./require-grant-type.js";
 import { successorWithinGrace } from "./successor-within-grace.js";
@@ -26,6 +26,14 @@ export interface RefreshRequest {
 const rejected = (reason: RefusalReason) =>
   invalidGrant("the refresh token is invalid, expired or revoked", { reason });
 
+/** The presented refresh token's record, found for the client that presented it. */
+interface PresentedRefreshToken {
+  readonly presented: string;
+  readonly tokenHash: string;
+  readonly record: StoredRefreshToken;
+  readonly requested: readonly string[];
+}
+
 /**
  * The refresh_token grant (RFC 6749 §6) with rotation: the presented token is spent and a successor of the
  * same family issued. A spent token presented again revokes the whole family (RFC 9700 §4.14.2), unless it
@@ -33,27 +41,20 @@ const rejected = (reason: RefusalReason) =>
  * response was lost, and gets that same successor with a new access token. The issuer's trust and subject
  * rule are checked again, as is the client's current scope.
  */
-export function exchangeRefreshToken(ctx: EngineContext, request: RefreshRequest): Promise<TokenResponse> {
-  let parties = UNKNOWN_PARTIES;
-  return auditGrant(
-    ctx,
-    REFRESH_TOKEN_GRANT,
-    request.client.clientId,
-    async () => {
-      const response = await rotate(ctx, request, (known) => {
-        parties = known;
-      });
-      return { response, parties };
-    },
-    () => parties,
-  );
-}
-
-async function rotate(
+export async function exchangeRefreshToken(
   ctx: EngineContext,
   request: RefreshRequest,
-  identify: (parties: GrantParties) => void,
 ): Promise<TokenResponse> {
+  const audit = { grantType: REFRESH_TOKEN_GRANT, clientId: request.client.clientId } as const;
+  const found = await auditRefusals(ctx, audit, UNKNOWN_PARTIES, () => findPresented(ctx, request));
+  const parties = { issuer: found.record.issuer, subject: found.record.subject, jti: null };
+  return auditGrant(ctx, audit, parties, async () => ({
+    response: await rotate(ctx, request, found),
+    parties,
+  }));
+}
+
+async function findPresented(ctx: EngineContext, request: RefreshRequest): Promise<PresentedRefreshToken> {
   const { client, refreshToken: presented } = request;
   requireGrantType(client, REFRESH_TOKEN_GRANT);
   if (presented === undefined || presented.length === 0) {
@@ -61,11 +62,19 @@ async function rotate(
   }
   const requested = parseScope(request.scope);
   const tokenHash = await ctx.crypto.sha256(presented);
-  const { refreshTokens: store, trustedIssuers } = ctx.storage;
-  const record = await store.findByHash(tokenHash);
-  const now = ctx.clock.now();
+  const record = await ctx.storage.refreshTokens.findByHash(tokenHash);
   if (record === null || record.clientId !== client.clientId) throw rejected("refresh_token_unknown");
-  identify({ issuer: record.issuer, subject: record.subject, jti: null });
+  return { presented, tokenHash, record, requested };
+}
+
+async function rotate(
+  ctx: EngineContext,
+  request: RefreshRequest,
+  { presented, tokenHash, record, requested }: PresentedRefreshToken,
+): Promise<TokenResponse> {
+  const { client } = request;
+  const { refreshTokens: store, trustedIssuers } = ctx.storage;
+  const now = ctx.clock.now();
   const repeated = record.state === "rotated" ? await retriedOrRevoke(ctx, presented, record, now) : null;
   if (record.state === "revoked") throw rejected("refresh_token_revoked");
   // A retry answers the successor, whose own expiry was checked; the spent token's no longer matters.

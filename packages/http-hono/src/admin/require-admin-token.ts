@@ -1,4 +1,4 @@
-import { constantTimeEqual } from "@jwtgrant/core";
+import { createSecretMatcher } from "@jwtgrant/core";
 import type { MiddlewareHandler } from "hono";
 import { type DescribedError, errorResponse } from "../errors/error-response.js";
 import { readBearerToken } from "./bearer-token.js";
@@ -16,9 +16,10 @@ export function requireAdminToken(adminToken: string): MiddlewareHandler {
   if (typeof adminToken !== "string" || adminToken.length === 0) {
     throw new TypeError("adminToken must be a non-empty string");
   }
+  const isAdminToken = createSecretMatcher(adminToken);
   return async (c, next) => {
     const presented = readBearerToken(c.req.header("authorization"));
-    if (presented === undefined || !constantTimeEqual(presented, adminToken)) {
+    if (presented === undefined || !(await isAdminToken(presented))) {
       return errorResponse(c, ADMIN_TOKEN_REQUIRED, { challenge: "Bearer" });
     }
     await next();

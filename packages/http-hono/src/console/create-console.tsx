@@ -1,4 +1,4 @@
-import { constantTimeEqual, type Engine, type GrantAuditEntry } from "@jwtgrant/core";
+import { createSecretMatcher, type Engine, type GrantAuditEntry } from "@jwtgrant/core";
 import { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { clientRoutes } from "./client-routes.js";
@@ -29,6 +29,7 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Hono<Con
   const publicUrl = new URL(engine.settings.issuer);
   // Secure from the public issuer URL, not the request: behind a proxy that terminates TLS the request is http.
   const cookieOptions = { path: CONSOLE_BASE, secure: publicUrl.protocol === "https:" } as const;
+  const isAdminToken = createSecretMatcher(options.adminToken);
   const app = new Hono<ConsoleEnv>();
   app.use("*", securityHeaders, requireSameOrigin(publicUrl.origin));
 
@@ -36,7 +37,7 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Hono<Con
   app.get("/sign-in", (c) => c.html(<SignInPage />));
   app.post("/sign-in", async (c) => {
     const presented = (await readForm(c)).text("token");
-    if (!constantTimeEqual(presented, options.adminToken)) {
+    if (!(await isAdminToken(presented))) {
       return c.html(<SignInPage error="That is not the admin token." />, 401);
     }
     setCookie(c, SESSION_COOKIE, await signer.issue(), {

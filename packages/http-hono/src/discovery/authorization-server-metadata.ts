@@ -1,8 +1,14 @@
-import { ASYMMETRIC_ALGORITHMS, CLIENT_AUTH_METHODS, type EngineSettings, GRANT_TYPES } from "@jwtgrant/core";
+import { ASYMMETRIC_ALGORITHMS, CLIENT_AUTH_METHODS, type Engine } from "@jwtgrant/core";
 import { endpointUrl } from "../routes.js";
 
-/** RFC 8414 metadata, derived from the engine's settings and the route table so that it cannot disagree with them. */
-export function authorizationServerMetadata(settings: EngineSettings) {
+/**
+ * RFC 8414 metadata, derived from the engine (its settings and grant table) and the route table, so that it
+ * cannot disagree with what is served.
+ */
+export function authorizationServerMetadata({
+  settings,
+  grantTypes,
+}: Pick<Engine, "settings" | "grantTypes">) {
   const authMethods = [...CLIENT_AUTH_METHODS];
   return {
     issuer: settings.issuer,
@@ -10,7 +16,7 @@ export function authorizationServerMetadata(settings: EngineSettings) {
     jwks_uri: endpointUrl(settings.issuer, "jwks"),
     revocation_endpoint: endpointUrl(settings.issuer, "revocation"),
     introspection_endpoint: endpointUrl(settings.issuer, "introspection"),
-    grant_types_supported: [...GRANT_TYPES],
+    grant_types_supported: [...grantTypes],
     response_types_supported: [],
     token_endpoint_auth_methods_supported: authMethods,
     token_endpoint_auth_signing_alg_values_supported: [...ASYMMETRIC_ALGORITHMS],

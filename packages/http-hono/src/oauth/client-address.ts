@@ -3,11 +3,3 @@
  * besides the request (`env`); `undefined` when it cannot tell.
  */
 export type ClientAddress = (request: Request, env: unknown) => string | undefined;
-
-interface NodeBindings {
-  readonly incoming?: { readonly socket?: { readonly remoteAddress?: string | undefined } };
-}
-
-/** The socket address under `@hono/node-server`, which passes the Node request as `env.incoming`. */
-export const nodeClientAddress: ClientAddress = (_request, env) =>
-  (env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress;

@@ -1,10 +1,4 @@
-import {
-  invalidRequest,
-  JWT_BEARER_GRANT,
-  OAuthError,
-  REFRESH_TOKEN_GRANT,
-  type TokenResponse,
-} from "@jwtgrant/core";
+import type { TokenResponse } from "@jwtgrant/core";
 import type { OAuthEndpointOptions } from "./oauth-endpoint.js";
 import { type OAuthContext, oauthEndpoint, oauthJson } from "./oauth-endpoint.js";
 
@@ -17,35 +11,15 @@ const render = (c: OAuthContext, response: TokenResponse) =>
     ...(response.scope === undefined ? {} : { scope: response.scope }),
   });
 
-/** Metric labels come from a closed set, whatever a client sends. */
-const grantLabel = (grantType: string | undefined) =>
-  grantType === JWT_BEARER_GRANT || grantType === REFRESH_TOKEN_GRANT
-    ? grantType
-    : grantType === undefined
-      ? "none"
-      : "unsupported";
-
-/** POST /oauth2/token: the jwt-bearer and refresh_token grants. */
+/** POST /oauth2/token: reads the form and hands it to the engine's grant table. */
 export function tokenEndpoint(options: OAuthEndpointOptions) {
   const { engine } = options;
-  return oauthEndpoint(options, "token", async (client, form, c) => {
-    const grantType = form.get("grant_type");
-    c.get("outcome").grantType = grantLabel(grantType);
-    const scope = form.get("scope");
-    switch (grantType) {
-      case JWT_BEARER_GRANT:
-        return render(c, await engine.exchangeJwtBearer({ client, assertion: form.get("assertion"), scope }));
-      case REFRESH_TOKEN_GRANT:
-        return render(
-          c,
-          await engine.exchangeRefreshToken({ client, refreshToken: form.get("refresh_token"), scope }),
-        );
-      case undefined:
-        throw invalidRequest("the grant_type parameter is required", { reason: "grant_type_missing" });
-      default:
-        throw new OAuthError("unsupported_grant_type", "the grant type is not supported", {
-          reason: "grant_type_unsupported",
-        });
-    }
+  const served: ReadonlySet<string> = new Set(engine.grantTypes);
+  /** Metric labels come from a closed set, whatever a client sends. */
+  const grantLabel = (grantType: string | undefined) =>
+    grantType === undefined ? "none" : served.has(grantType) ? grantType : "unsupported";
+  return oauthEndpoint(options, "token", async (client, parameters, c) => {
+    c.get("outcome").grantType = grantLabel(parameters.get("grant_type"));
+    return render(c, await engine.exchangeToken({ client, parameters }));
   });
 }
