@@ -72,7 +72,10 @@ describe("resolving a claim", () => {
     expect(resolve(claims, "toString")).toBeUndefined();
     expect(resolve(claims, "/groups/constructor")).toBeUndefined();
     expect(resolve(claims, "/kubernetes.io/hasOwnProperty")).toBeUndefined();
-    const decoded = JSON.parse('{"__proto__": {"admin": true}, "constructor": "c"}') as Record<string, unknown>;
+    const decoded = JSON.parse('{"__proto__": {"admin": true}, "constructor": "c"}') as Record<
+      string,
+      unknown
+    >;
     expect(resolve(decoded, "/__proto__/admin")).toBe(true);
     expect(resolve(decoded, "constructor")).toBe("c");
   });

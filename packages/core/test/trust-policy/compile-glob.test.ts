@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { compileGlob } from "../../src/trust-policy/compile-glob.js";
+import { createRandom } from "./support/generate-policy-cases.js";
+import { globOracle } from "./support/glob-oracle.js";
 
-const matches = (pattern: string, input: string, ignoreCase = false) => compileGlob(pattern, ignoreCase)(input);
+const matches = (pattern: string, input: string, ignoreCase = false) =>
+  compileGlob(pattern, ignoreCase)(input);
 
 describe("a glob", () => {
   it("lets * match a run within one segment, not across / or :", () => {
@@ -76,5 +79,24 @@ describe("a glob", () => {
     expect(matches("**a**a**a**a**a**a**a**a", input)).toBe(true);
     expect(matches("*a*a*a*a*a*a*a*b", input)).toBe(false);
     expect(matches("?*?*?*?*?*?*?*?*c", input)).toBe(false);
+  });
+});
+
+describe("a compiled glob, against the plain reading of the rules on generated cases", () => {
+  it("agrees with a backtracking reference on every pattern and input", () => {
+    const random = createRandom(7);
+    const alphabet = ["a", "b", "A", "/", ":", "*", "?"];
+    let matched = 0;
+    for (let round = 0; round < 4000; round++) {
+      const pattern = Array.from({ length: random.int(7) }, () => random.pick(alphabet)).join("");
+      const input = Array.from({ length: random.int(9) }, () => random.pick(alphabet.slice(0, 5))).join("");
+      const ignoreCase = random.chance(0.3);
+      const fold = (text: string) => (ignoreCase ? text.toLowerCase() : text);
+      const expected = globOracle(Array.from(fold(pattern)), Array.from(fold(input)));
+      expect(matches(pattern, input, ignoreCase), `${pattern} ${input} ${ignoreCase}`).toBe(expected);
+      if (expected) matched++;
+    }
+    // Both outcomes were exercised, not only refusals.
+    expect(matched).toBeGreaterThan(100);
   });
 });
