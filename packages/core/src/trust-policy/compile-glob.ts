@@ -32,11 +32,22 @@ function globTokens(pattern: string): GlobToken[] {
   return tokens;
 }
 
+/** The characters of the literal steps at one end of a pattern. */
+function literalRun(tokens: readonly GlobToken[]): string {
+  let run = "";
+  for (const token of tokens) {
+    if (token.kind !== "literal") break;
+    run += token.char;
+  }
+  return run;
+}
+
 /**
  * A glob as a whole-string matcher: `*` is any run of characters but `/` and `:` (the empty run too), `**`
  * any run, `?` one character but `/` and `:`, anything else itself. It simulates the pattern as a
  * nondeterministic automaton over its steps, every live step at once, so a match costs at most the input's
- * length times the pattern's, whatever the pattern: there is no backtracking and no RegExp is built.
+ * length times the pattern's, whatever the pattern: there is no backtracking and no RegExp is built. The
+ * literal text at either end is compared directly first, leaving the automaton only the middle.
  */
 export function compileGlob(pattern: string, ignoreCase: boolean): GlobMatcher {
   const folded = ignoreCase ? foldCase(pattern) : pattern;
@@ -44,7 +55,18 @@ export function compileGlob(pattern: string, ignoreCase: boolean): GlobMatcher {
     return ignoreCase ? (input) => foldCase(input) === folded : (input) => input === folded;
   }
   const tokens = globTokens(folded);
-  return (input) => simulate(tokens, ignoreCase ? foldCase(input) : input);
+  const prefix = literalRun(tokens);
+  const suffix = Array.from(literalRun([...tokens].reverse()))
+    .reverse()
+    .join("");
+  const middle = tokens.slice(Array.from(prefix).length, tokens.length - Array.from(suffix).length);
+  return (input) => {
+    const text = ignoreCase ? foldCase(input) : input;
+    if (text.length < prefix.length + suffix.length || !text.startsWith(prefix) || !text.endsWith(suffix)) {
+      return false;
+    }
+    return simulate(middle, text.slice(prefix.length, text.length - suffix.length));
+  };
 }
 
 function simulate(tokens: readonly GlobToken[], input: string): boolean {

@@ -21,7 +21,12 @@ export type MappedClaims =
 
 const MAX_BYTES = TRUST_POLICY_LIMITS.mappedClaimBytes;
 
-function isTooLarge(serialized: string): boolean {
+// A character takes at most six bytes in JSON (`\u001f`), so a string this short needs no serializing.
+const SURELY_SMALL_STRING = Math.floor((MAX_BYTES - 2) / 6);
+
+function isTooLarge(value: JsonValue): boolean {
+  if (typeof value === "string" && value.length <= SURELY_SMALL_STRING) return false;
+  const serialized = JSON.stringify(value);
   // A UTF-16 unit takes one to three bytes in UTF-8, so counting is only needed between the two bounds.
   if (serialized.length > MAX_BYTES) return true;
   return serialized.length * 3 > MAX_BYTES && utf8Length(serialized) > MAX_BYTES;
@@ -45,7 +50,7 @@ export function mapClaims(mappings: readonly CompiledClaimMapping[], claims: Jso
   for (const { target, source, path } of mappings) {
     const value = resolveClaim(claims, path);
     if (value === undefined || value === null) continue;
-    if (isTooLarge(JSON.stringify(value))) return { outcome: "too_large", claim: source };
+    if (isTooLarge(value)) return { outcome: "too_large", claim: source };
     if (!isStorableValue(value)) return { outcome: "unstorable", claim: source };
     entries.push([target, value]);
   }

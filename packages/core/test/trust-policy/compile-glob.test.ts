@@ -23,6 +23,15 @@ describe("a glob", () => {
     expect(matches("**", "")).toBe(true);
   });
 
+  it("never lets the literal text at its two ends overlap", () => {
+    expect(matches("ab*ba", "aba")).toBe(false);
+    expect(matches("ab*ba", "abba")).toBe(true);
+    expect(matches("ab**ba", "ab/ba")).toBe(true);
+    expect(matches("😀*😀", "😀")).toBe(false);
+    expect(matches("😀*😀", "😀😀")).toBe(true);
+    expect(matches("😀?😀", "😀😃😀")).toBe(true);
+  });
+
   it("lets ** cross segments and colons", () => {
     expect(matches("refs/heads/**", "refs/heads/release/1.2/hotfix")).toBe(true);
     expect(matches("repo:octo-org/**", "repo:octo-org/app:ref:refs/heads/main")).toBe(true);

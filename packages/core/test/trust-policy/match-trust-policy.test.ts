@@ -161,6 +161,7 @@ describe("matching a trust policy", () => {
       "b".repeat(4095),
       "é".repeat(2048), // 4096 bytes of UTF-8, 4098 with its quotes
       ["a".repeat(2046), "b".repeat(2046)],
+      "\u0001".repeat(683), // 4100 bytes: six for each escaped control character
     ];
     for (const big of tooLarge) {
       expect(matchTrustPolicy(policyOf([rule]), { sub: "s", small: 1, x: { big } })).toEqual({
@@ -168,9 +169,9 @@ describe("matching a trust policy", () => {
         failures: [{ rule: "map", claim: "/x/big", problem: "mapped_claim_too_large" }],
       });
     }
-    expect(matchTrustPolicy(policyOf([rule]), { sub: "s", x: { big: "é".repeat(2047) } })).toMatchObject({
-      matched: true,
-    });
+    for (const big of ["é".repeat(2047), "\u0001".repeat(682)]) {
+      expect(matchTrustPolicy(policyOf([rule]), { sub: "s", x: { big } })).toMatchObject({ matched: true });
+    }
     for (const big of ["a\u0000", ["\uDC00"], { "k\u0000": 1 }, { k: { k: "\uD800x" } }]) {
       expect(matchTrustPolicy(policyOf([rule]), { sub: "s", x: { big } })).toEqual({
         matched: false,
