@@ -20,6 +20,42 @@ function pinsTenant(rule: TrustRule, issuer: MultiTenantIssuer): boolean {
 const startsWithLiteral = (pattern: string): boolean =>
   pattern.length > 0 && !pattern.startsWith("*") && !pattern.startsWith("?");
 
+function checkTenantPins(
+  tenants: MultiTenantIssuer,
+  rules: readonly TrustRule[] | null,
+  assertionReuse: "single_use" | "allowed",
+): void {
+  if (tenants.mintsPerJob && assertionReuse === "allowed") {
+    throw fieldError("assertion_reuse", `must be single_use: ${tenants.label} mints a token per job`);
+  }
+  const pin = `pin one of ${tenants.tenantClaims.join(", ")} with eq or in`;
+  if (rules === null || rules.length === 0) {
+    throw fieldError(
+      "rules",
+      `are required: ${tenants.label} signs for many tenants, so each rule must ${pin}`,
+    );
+  }
+  const unpinned = rules.findIndex((rule) => !pinsTenant(rule, tenants));
+  if (unpinned !== -1) {
+    throw fieldError(["rules", unpinned], `must ${pin}: ${tenants.label} signs for many tenants`);
+  }
+}
+
+function checkSubjectGlobs(rules: readonly TrustRule[]): void {
+  rules.forEach((rule, index) => {
+    const open = rule.conditions.find(
+      (condition) =>
+        condition.operator === "glob" && readsClaim(condition, "sub") && !startsWithLiteral(condition.value),
+    );
+    if (open !== undefined) {
+      throw fieldError(
+        ["rules", index, "when", open.claim],
+        "a glob on sub must start with a literal character",
+      );
+    }
+  });
+}
+
 /**
  * The guardrails of a trust policy, checked when an issuer is saved (created, or patched, on the merged
  * result): an issuer that signs for many tenants must have rules, each pinning one of its immutable tenant
@@ -33,31 +69,6 @@ export function checkTrustGuardrails(
   assertionReuse: "single_use" | "allowed",
 ): void {
   const tenants = multiTenantIssuer(issuer);
-  if (tenants?.mintsPerJob === true && assertionReuse === "allowed") {
-    throw fieldError("assertion_reuse", `must be single_use: ${tenants.label} mints a token per job`);
-  }
-  const pin = `pin one of ${tenants?.tenantClaims.join(", ")} with eq or in`;
-  if (tenants !== null && (rules === null || rules.length === 0)) {
-    throw fieldError(
-      "rules",
-      `are required: ${tenants.label} signs for many tenants, so each rule must ${pin}`,
-    );
-  }
-  rules?.forEach((rule, index) => {
-    for (const condition of rule.conditions) {
-      if (
-        condition.operator === "glob" &&
-        readsClaim(condition, "sub") &&
-        !startsWithLiteral(condition.value)
-      ) {
-        throw fieldError(
-          ["rules", index, "when", condition.claim],
-          "a glob on sub must start with a literal character",
-        );
-      }
-    }
-    if (tenants !== null && !pinsTenant(rule, tenants)) {
-      throw fieldError(["rules", index], `must ${pin}: ${tenants.label} signs for many tenants`);
-    }
-  });
+  if (tenants !== null) checkTenantPins(tenants, rules, assertionReuse);
+  if (rules !== null) checkSubjectGlobs(rules);
 }
