@@ -19,6 +19,7 @@ export { presentedClientId } from "./client-auth/presented-client-id.js";
 export { createJoseJwsCrypto } from "./crypto/jose-jws-crypto.js";
 export * from "./domain/algorithms.js";
 export * from "./domain/client.js";
+export type * from "./domain/json-value.js";
 export type * from "./domain/jwk.js";
 export type * from "./domain/refresh-token.js";
 export type * from "./domain/signing-key.js";
@@ -63,6 +64,30 @@ export { isSealedValue, type SealedValue } from "./secrets/sealed-value.js";
 export { CLIENT_SECRET_PREFIX } from "./tokens/client-secret-value.js";
 export { ACCESS_TOKEN_TYPE, type AccessTokenClaims } from "./tokens/issue-access-token.js";
 export { REFRESH_TOKEN_PREFIX } from "./tokens/refresh-token-value.js";
+export { checkTrustGuardrails } from "./trust-policy/check-trust-guardrails.js";
+export {
+  type CompiledCondition,
+  type CompiledTrustPolicy,
+  type CompiledTrustRule,
+  compileTrustPolicy,
+} from "./trust-policy/compile-trust-policy.js";
+export {
+  type ConditionExplanation,
+  explainTrustPolicy,
+  type RuleExplanation,
+  type TrustPolicyExplanation,
+} from "./trust-policy/explain-trust-policy.js";
+export { matchTrustPolicy, type TrustPolicyMatch } from "./trust-policy/match-trust-policy.js";
+export { type MultiTenantIssuer, multiTenantIssuer } from "./trust-policy/multi-tenant-issuer.js";
+export { noRuleMatched } from "./trust-policy/no-rule-matched.js";
+export { parseTrustRules } from "./trust-policy/parse-trust-rules.js";
+export type { TrustPolicyFailure, TrustPolicyProblem } from "./trust-policy/trust-policy-failure.js";
+export { TRUST_POLICY_LIMITS } from "./trust-policy/trust-policy-limits.js";
+export {
+  type TrustConditionWire,
+  type TrustRuleWire,
+  trustRulesToWire,
+} from "./trust-policy/trust-rules-to-wire.js";
 export { constantTimeEqual } from "./util/constant-time-equal.js";
 export { createSecretMatcher } from "./util/create-secret-matcher.js";
 export {

@@ -35,7 +35,8 @@ export interface ClientWithSecret {
 }
 
 const SECRET_METHODS: readonly ClientAuthMethod[] = ["client_secret_basic", "client_secret_post"];
-const MAX_ACCESS_TOKEN_TTL = 86_400;
+/** The longest access-token lifetime, in seconds, that a client or a trust rule may set. */
+export const MAX_ACCESS_TOKEN_TTL = 86_400;
 const MAX_REFRESH_TOKEN_TTL = 31_536_000;
 
 function authMethod(value: string): ClientAuthMethod {

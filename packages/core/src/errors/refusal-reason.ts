@@ -82,6 +82,7 @@ export const REFUSAL_REASONS = [
   "issuer_expired",
   "issuer_not_trusted",
   "subject_not_allowed",
+  "no_rule_matched",
   "assertion_replayed",
   // the client
   "client_unknown",
