@@ -17,6 +17,7 @@ describe("grant audit trail", () => {
         subject: "svc-a",
         jti: claims.jti,
         outcome: "granted",
+        rule: null,
         reason: null,
       },
     ]);

@@ -29,6 +29,10 @@ describe("admin API: trusted issuers", () => {
       scope: null,
       expires_at: null,
       enabled: true,
+      audiences: [],
+      assertion_reuse: "single_use",
+      max_assertion_lifetime: null,
+      rules: null,
       created_at: NOW,
       updated_at: NOW,
     });
@@ -65,6 +69,10 @@ describe("admin API: trusted issuers", () => {
       scope: "read write",
       expires_at: "2027-01-01T00:00:00.000Z",
       enabled: false,
+      audiences: [],
+      assertion_reuse: "single_use",
+      max_assertion_lifetime: null,
+      rules: null,
       created_at: NOW,
       updated_at: NOW,
     });
@@ -86,6 +94,10 @@ describe("admin API: trusted issuers", () => {
       scope: null,
       expires_at: null,
       enabled: true,
+      audiences: [],
+      assertion_reuse: "single_use",
+      max_assertion_lifetime: null,
+      rules: null,
       created_at: NOW,
       updated_at: NOW,
     });
@@ -128,6 +140,10 @@ describe("admin API: trusted issuers", () => {
       scope: null,
       expires_at: null,
       enabled: true,
+      audiences: [],
+      assertion_reuse: "single_use",
+      max_assertion_lifetime: null,
+      rules: null,
       created_at: NOW,
       updated_at: "2026-01-01T00:01:00.000Z",
     });
@@ -297,7 +313,7 @@ describe("admin API: trusted issuers", () => {
         }),
         400,
         "invalid_request",
-        /exactly one of certificate, jwks or jwks_uri/,
+        /exactly one of certificate, jwks, jwks_uri or discovery/,
       );
       expectError(await request("POST", "/issuers", { body: { issuer: IDP } }), 400, "invalid_request");
     });

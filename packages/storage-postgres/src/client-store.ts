@@ -12,6 +12,7 @@ const toRow = (client: Client): Row => ({
   grantTypes: [...client.grantTypes],
   scope: [...client.scope],
   redirectUris: [...client.redirectUris],
+  trustedIssuers: client.trustedIssuers === null ? null : [...client.trustedIssuers],
 });
 
 export function createPgClientStore(db: Database, calls: DatabaseCalls): ClientStore {

@@ -34,11 +34,13 @@ function insertBatch(batch: readonly GrantAuditEntry[]): SQL {
     jti: entry.jti,
     outcome: entry.outcome,
     reason: entry.reason,
+    rule: entry.rule,
   }));
-  return sql`insert into ${grantAudit} (at, grant_type, client_id, issuer, subject, jti, outcome, reason)
-    select at, grant_type, client_id, issuer, subject, jti, outcome, reason
+  return sql`insert into ${grantAudit} (at, grant_type, client_id, issuer, subject, jti, outcome, reason, rule)
+    select at, grant_type, client_id, issuer, subject, jti, outcome, reason, rule
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
-      at timestamptz, grant_type text, client_id text, issuer text, subject text, jti text, outcome text, reason text)`;
+      at timestamptz, grant_type text, client_id text, issuer text, subject text, jti text, outcome text, reason text,
+      rule text)`;
 }
 
 /**

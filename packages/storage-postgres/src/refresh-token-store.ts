@@ -9,10 +9,11 @@ import { batchStatement, onDatabase } from "./statement-batcher.js";
 const toRow = (record: RefreshTokenRecord) => ({ ...record, scope: [...record.scope] });
 
 function toStored(row: typeof refreshTokens.$inferSelect): StoredRefreshToken {
-  const { rotatedAt, successorHash, sealedSuccessor, ...record } = row;
+  const { rotatedAt, successorHash, sealedSuccessor, tokenSubject, claims, ...record } = row;
   const rotation =
     rotatedAt === null || successorHash === null ? null : { rotatedAt, successorHash, sealedSuccessor };
-  return { ...record, rotation };
+  // A row from before trust rules: its tokens carried the assertion's subject and no mapped claims.
+  return { ...record, tokenSubject: tokenSubject ?? record.subject, claims: claims ?? {}, rotation };
 }
 
 export function createPgRefreshTokenStore(db: Database, calls: DatabaseCalls): RefreshTokenStore {
@@ -30,11 +31,11 @@ export function createPgRefreshTokenStore(db: Database, calls: DatabaseCalls): R
     .insert(refreshTokens)
     .select(
       sql`select token_hash, family_id, client_id, subject, issuer, scope, issued_at, expires_at, state,
-          rotated_at, successor_hash, sealed_successor
+          rotated_at, successor_hash, sealed_successor, rule, token_subject, claims
         from jsonb_to_recordset(${sql.placeholder("rows")}::jsonb) as r(token_hash text, family_id text,
           client_id text, subject text, issuer text, scope text[], issued_at timestamptz,
           expires_at timestamptz, state text, rotated_at timestamptz, successor_hash text,
-          sealed_successor text)`,
+          sealed_successor text, rule text, token_subject text, claims json)`,
     )
     .prepare("insert_refresh_tokens");
   const insertAll = batchStatement<RefreshTokenRecord, void>(async (records) => {
@@ -48,6 +49,9 @@ export function createPgRefreshTokenStore(db: Database, calls: DatabaseCalls): R
       issued_at: record.issuedAt.toISOString(),
       expires_at: record.expiresAt.toISOString(),
       state: record.state,
+      rule: record.rule,
+      token_subject: record.tokenSubject,
+      claims: record.claims,
     }));
     await insertRows.execute({ rows: JSON.stringify(rows) });
     return records.map(() => undefined);

@@ -1,4 +1,5 @@
 import type {
+  AssertionReuse,
   AsymmetricAlgorithm,
   ClientAuthMethod,
   ClientKeySource,
@@ -10,6 +11,7 @@ import type {
   SigningAlgorithm,
   SigningKey,
   SubjectRule,
+  TrustRule,
 } from "@jwtgrant/core";
 import { sql } from "drizzle-orm";
 import {
@@ -17,6 +19,7 @@ import {
   boolean,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   primaryKey,
@@ -40,6 +43,11 @@ export const trustedIssuers = pgTable("trusted_issuers", {
   enabled: boolean("enabled").notNull(),
   createdAt: instant("created_at").notNull(),
   updatedAt: instant("updated_at").notNull(),
+  audiences: text("audiences").array().notNull().default(sql`'{}'`),
+  assertionReuse: text("assertion_reuse").$type<AssertionReuse>().notNull().default("single_use"),
+  maxAssertionLifetimeSeconds: integer("max_assertion_lifetime"),
+  // `json`, not `jsonb`: the rules are kept exactly as written, in order, so their evaluation order is.
+  rules: json("rules").$type<TrustRule[]>(),
 });
 
 export const clients = pgTable("clients", {
@@ -55,6 +63,7 @@ export const clients = pgTable("clients", {
   refreshTokenTtl: integer("refresh_token_ttl"),
   createdAt: instant("created_at").notNull(),
   updatedAt: instant("updated_at").notNull(),
+  trustedIssuers: text("trusted_issuers").array(),
 });
 
 export const signingKeys = pgTable(
@@ -101,6 +110,10 @@ export const refreshTokens = pgTable(
     rotatedAt: instant("rotated_at"),
     successorHash: text("successor_hash"),
     sealedSuccessor: text("sealed_successor"),
+    // Null on rows granted before trust rules existed: no rule, the assertion's subject, no mapped claims.
+    rule: text("rule"),
+    tokenSubject: text("token_subject"),
+    claims: json("claims").$type<Record<string, unknown>>(),
   },
   (table) => [
     index("refresh_tokens_family_id").on(table.familyId),
@@ -129,6 +142,7 @@ export const grantAudit = pgTable(
     jti: text("jti"),
     outcome: text("outcome").$type<GrantAuditEntry["outcome"]>().notNull(),
     reason: text("reason").$type<GrantAuditEntry["reason"]>(),
+    rule: text("rule"),
   },
   (table) => [index("grant_audit_at").on(table.at)],
 );

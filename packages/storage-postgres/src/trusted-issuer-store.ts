@@ -12,6 +12,8 @@ const toRow = (issuer: TrustedIssuer): Row => ({
   ...issuer,
   algorithms: issuer.algorithms === null ? null : [...issuer.algorithms],
   scope: issuer.scope === null ? null : [...issuer.scope],
+  audiences: [...issuer.audiences],
+  rules: issuer.rules === null ? null : structuredClone([...issuer.rules]),
 });
 
 export function createPgTrustedIssuerStore(db: Database, calls: DatabaseCalls): TrustedIssuerStore {

@@ -11,6 +11,7 @@ const decision = (jti: string): GrantAuditEntry => ({
   subject: "svc",
   jti,
   outcome: "granted",
+  rule: null,
   reason: null,
 });
 

@@ -85,6 +85,7 @@ describe("database faults", () => {
         subject: "svc",
         jti: "during-the-outage",
         outcome: "granted",
+        rule: null,
         reason: null,
       });
       const pending = storage.auditLog.recent(10).catch((caught: unknown) => caught);

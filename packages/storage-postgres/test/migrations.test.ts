@@ -76,6 +76,53 @@ describe("an upgrade from the first migration", () => {
   });
 });
 
+describe("an upgrade to trust policies", () => {
+  it("reads the issuers, clients and refresh tokens written before it unchanged, with no rules", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "jwtgrant-migrations-"));
+    await cp(MIGRATIONS_FOLDER, folder, { recursive: true });
+    const before = journal.entries.filter((entry) => entry.tag !== "0002_trust_policies");
+    await writeFile(join(folder, "meta/_journal.json"), JSON.stringify({ ...journal, entries: before }));
+    const client = await PGlite.create();
+    await migrate(drizzle({ client }), { migrationsFolder: folder });
+    await rm(folder, { recursive: true });
+    await client.query(
+      `insert into trusted_issuers values ('ti-old', 'https://idp.example.com', null,
+        '{"kind":"jwks_uri","jwksUri":"https://idp.example.com/jwks"}', null, '{"kind":"any"}', '{read}', null,
+        true, '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z')`,
+    );
+    await client.query(
+      `insert into clients values ('client-old', null, 'hash', 'client_secret_basic', '{refresh_token}', '{read}',
+        null, '{}', null, null, '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z')`,
+    );
+    await client.query(
+      `insert into refresh_tokens (token_hash, family_id, client_id, subject, issuer, scope, issued_at,
+        expires_at, state) values ('hash-old', 'family', 'client-old', 'svc', 'https://idp.example.com',
+        '{read}', '2026-06-01T00:00:00Z', '2999-01-01T00:00:00Z', 'active')`,
+    );
+
+    const storage = await createPgliteStorage({ client });
+    await storage.migrate();
+
+    expect(await storage.trustedIssuers.findById("ti-old")).toMatchObject({
+      issuer: "https://idp.example.com",
+      scope: ["read"],
+      audiences: [],
+      assertionReuse: "single_use",
+      maxAssertionLifetimeSeconds: null,
+      rules: null,
+    });
+    expect((await storage.clients.findById("client-old"))?.trustedIssuers).toBe(null);
+    expect(await storage.refreshTokens.findByHash("hash-old")).toMatchObject({
+      subject: "svc",
+      rule: null,
+      tokenSubject: "svc",
+      claims: {},
+      rotation: null,
+    });
+    await client.close();
+  });
+});
+
 describe.runIf(hasPostgres)("migrations on PostgreSQL", () => {
   it("bring a fresh database to the latest schema; a second run is a no-op; concurrent runs both succeed", async () => {
     const database = await createTestDatabase();

@@ -17,6 +17,9 @@ function refreshRecord(tokenHash: string, expiresAt: Date): RefreshTokenRecord {
     issuedAt: past(10_000),
     expiresAt,
     state: "active",
+    rule: null,
+    tokenSubject: "s",
+    claims: {},
   };
 }
 
@@ -41,6 +44,7 @@ describe("purgeExpired", () => {
       subject: null,
       jti: null,
       outcome: "refused",
+      rule: null,
       reason: "refresh_token_unknown",
     });
     await storage.auditLog.recent(1);

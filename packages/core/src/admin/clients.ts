@@ -11,6 +11,7 @@ import type { EngineContext } from "../engine/context.js";
 import { ConflictError, NotFoundError } from "../errors/admin-errors.js";
 import { newClientSecret } from "../tokens/client-secret-value.js";
 import { fieldError, nullableText, textField } from "./field-error.js";
+import { identifierListField } from "./identifier-list-field.js";
 import { deleteOrNotFound, findOrNotFound } from "./record-by-id.js";
 import { scopeField } from "./scope-field.js";
 import { hasKeySource, validateKeySource } from "./validate-key-source.js";
@@ -24,6 +25,8 @@ export interface ClientInput {
   readonly jwks?: unknown;
   readonly jwksUri?: string | undefined;
   readonly redirectUris?: readonly string[] | undefined;
+  /** The only issuers whose assertions the client may present; `null` lifts the restriction. */
+  readonly trustedIssuers?: readonly string[] | null | undefined;
   readonly accessTokenTtl?: number | null | undefined;
   readonly refreshTokenTtl?: number | null | undefined;
 }
@@ -85,7 +88,7 @@ async function keySource(input: ClientInput, method: ClientAuthMethod, current: 
     return null;
   }
   if (!hasKeySource(input) && current?.keySource) return current.keySource;
-  return (await validateKeySource(input, false)).source as ClientKeySource;
+  return (await validateKeySource(input, "client")).source as ClientKeySource;
 }
 
 async function build(ctx: EngineContext, input: ClientInput, current: Client | null): Promise<Client> {
@@ -112,6 +115,12 @@ async function build(ctx: EngineContext, input: ClientInput, current: Client | n
     keySource: await keySource(input, method, current),
     redirectUris:
       input.redirectUris === undefined ? (current?.redirectUris ?? []) : redirectUris(input.redirectUris),
+    trustedIssuers:
+      input.trustedIssuers === undefined
+        ? (current?.trustedIssuers ?? null)
+        : input.trustedIssuers === null
+          ? null
+          : identifierListField("trusted_issuers", input.trustedIssuers),
     accessTokenTtl:
       input.accessTokenTtl === undefined
         ? (current?.accessTokenTtl ?? null)

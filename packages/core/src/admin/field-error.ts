@@ -12,7 +12,7 @@ export function fieldError(field: string | FieldPath, problem: string): OAuthErr
 }
 
 /** A free-text field: refused unless it is text every storage keeps (no NUL, no unpaired surrogate). */
-export function textField(field: string, value: string): string {
+export function textField(field: string | FieldPath, value: string): string {
   if (!isStorableText(value)) throw fieldError(field, "must be text without NUL or unpaired surrogates");
   return value;
 }

@@ -1,11 +1,15 @@
-import type { TrustedIssuer } from "../domain/trusted-issuer.js";
+import type { AssertionReuse, TrustedIssuer } from "../domain/trusted-issuer.js";
 import type { EngineContext } from "../engine/context.js";
 import { ConflictError, NotFoundError } from "../errors/admin-errors.js";
+import { checkTrustGuardrails } from "../trust-policy/check-trust-guardrails.js";
+import { parseTrustRules } from "../trust-policy/parse-trust-rules.js";
 import { type AlgorithmFitField, checkAlgorithmFit } from "./check-algorithm-fit.js";
 import { fieldError, nullableText, textField } from "./field-error.js";
+import { identifierField, identifierListField } from "./identifier-list-field.js";
 import { deleteOrNotFound, findOrNotFound } from "./record-by-id.js";
 import { scopeField } from "./scope-field.js";
 import {
+  discoveryKeySource,
   hasKeySource,
   type KeySourceInput,
   storedKeysOf,
@@ -23,6 +27,13 @@ export interface TrustedIssuerInput extends KeySourceInput {
   readonly scope?: string | null | undefined;
   readonly expiresAt?: Date | null | undefined;
   readonly enabled?: boolean | undefined;
+  /** Extra `aud` values accepted from this issuer; `null` or `[]` clears them. */
+  readonly audiences?: readonly string[] | null | undefined;
+  readonly assertionReuse?: string | undefined;
+  /** Seconds; `null` returns to the server's limit. */
+  readonly maxAssertionLifetime?: number | null | undefined;
+  /** The trust rules in their wire form, validated here; `null` removes them. */
+  readonly rules?: unknown;
 }
 
 /**
@@ -31,16 +42,29 @@ export interface TrustedIssuerInput extends KeySourceInput {
  */
 export type TrustedIssuerPatch = Partial<TrustedIssuerInput>;
 
-const MAX_ISSUER_LENGTH = 2048;
+const ASSERTION_REUSE: readonly AssertionReuse[] = ["single_use", "allowed"];
+/** A day: longer-lived assertions are bearer credentials too long to be worth accepting. */
+const MAX_ASSERTION_LIFETIME = 86_400;
 
-function validateIssuerName(issuer: string): string {
-  if (issuer.length === 0 || issuer.length > MAX_ISSUER_LENGTH || issuer.trim() !== issuer) {
+function assertionReuse(value: string): AssertionReuse {
+  const reuse = ASSERTION_REUSE.find((candidate) => candidate === value);
+  if (reuse === undefined)
+    throw fieldError("assertion_reuse", `must be one of ${ASSERTION_REUSE.join(", ")}`);
+  return reuse;
+}
+
+function maxAssertionLifetime(value: number | null): number | null {
+  if (value !== null && (!Number.isInteger(value) || value <= 0 || value > MAX_ASSERTION_LIFETIME)) {
     throw fieldError(
-      "issuer",
-      `must be a non-empty string of at most ${MAX_ISSUER_LENGTH} characters without surrounding spaces`,
+      "max_assertion_lifetime",
+      `must be a whole number of seconds between 1 and ${MAX_ASSERTION_LIFETIME}`,
     );
   }
-  return textField("issuer", issuer);
+  return value;
+}
+
+function audiences(values: readonly string[] | null): readonly string[] {
+  return values === null || values.length === 0 ? [] : identifierListField("audiences", values);
 }
 
 function subjectRule(
@@ -72,9 +96,12 @@ async function build(
   current: TrustedIssuer | null,
 ): Promise<TrustedIssuer> {
   const now = ctx.clock.now();
+  const issuerName = input.issuer ?? current?.issuer;
+  if (issuerName === undefined) throw fieldError("issuer", "is required");
+  const issuer = identifierField("issuer", issuerName);
   const keys =
     current === null || hasKeySource(input)
-      ? await validateKeySource(input, true)
+      ? await validateKeySource(input, "issuer", issuer)
       : { source: current.keySource, keys: await storedKeysOf(current.keySource) };
   const algorithms =
     input.algorithms === undefined
@@ -84,13 +111,26 @@ async function build(
         : validateAlgorithms(input.algorithms);
   // Checked on the merged result, so a create and any patch are held to the same fit.
   checkAlgorithmFit(algorithms, keys.keys, misfitField(input));
-  const issuerName = input.issuer ?? current?.issuer;
-  if (issuerName === undefined) throw fieldError("issuer", "is required");
+  const reuse =
+    input.assertionReuse === undefined
+      ? (current?.assertionReuse ?? "single_use")
+      : assertionReuse(input.assertionReuse);
+  const rules =
+    input.rules === undefined
+      ? (current?.rules ?? null)
+      : input.rules === null
+        ? null
+        : parseTrustRules(input.rules);
+  const enabled = input.enabled ?? current?.enabled ?? true;
+  // On the merged result: a PATCH that renames an issuer, or drops its rules, is held to them as a create
+  // is. A disabled issuer trusts nothing, so one registered before the guardrails can still be disabled.
+  if (enabled) checkTrustGuardrails(issuer, rules, reuse);
   return {
     id: current?.id ?? crypto.randomUUID(),
-    issuer: validateIssuerName(issuerName),
+    issuer,
     name: input.name === undefined ? (current?.name ?? null) : nullableText("name", input.name),
-    keySource: keys.source,
+    // Discovery follows the issuer identifier, also when a PATCH renames the issuer.
+    keySource: keys.source.kind === "discovery" ? discoveryKeySource(issuer) : keys.source,
     algorithms,
     subjectRule: subjectRule(input.allowAnySubject, input.subjects, current?.subjectRule ?? { kind: "any" }),
     scope:
@@ -100,7 +140,14 @@ async function build(
           ? null
           : scopeField(input.scope),
     expiresAt: input.expiresAt === undefined ? (current?.expiresAt ?? null) : input.expiresAt,
-    enabled: input.enabled ?? current?.enabled ?? true,
+    enabled,
+    audiences: input.audiences === undefined ? (current?.audiences ?? []) : audiences(input.audiences),
+    assertionReuse: reuse,
+    maxAssertionLifetimeSeconds:
+      input.maxAssertionLifetime === undefined
+        ? (current?.maxAssertionLifetimeSeconds ?? null)
+        : maxAssertionLifetime(input.maxAssertionLifetime),
+    rules,
     createdAt: current?.createdAt ?? now,
     updatedAt: now,
   };

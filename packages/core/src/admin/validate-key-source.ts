@@ -11,11 +11,21 @@ export interface KeySourceInput {
   readonly certificate?: string | undefined;
   readonly jwks?: unknown;
   readonly jwksUri?: string | undefined;
+  /** `true`: the keys are found through the issuer's OpenID Provider metadata (issuers only). */
+  readonly discovery?: boolean | undefined;
 }
 
 export function hasKeySource(input: KeySourceInput): boolean {
-  return input.certificate !== undefined || input.jwks !== undefined || input.jwksUri !== undefined;
+  return (
+    input.certificate !== undefined ||
+    input.jwks !== undefined ||
+    input.jwksUri !== undefined ||
+    input.discovery === true
+  );
 }
+
+/** Which key sources an owner may register: issuers all four, private_key_jwt clients a JWK Set only. */
+export type KeySourceOwner = "issuer" | "client";
 
 /**
  * Exactly one key source, with its key material checked: the PEM parses to a supported public key, every
@@ -24,10 +34,15 @@ export function hasKeySource(input: KeySourceInput): boolean {
  */
 export async function validateKeySource(
   input: KeySourceInput,
-  allowCertificate: boolean,
+  owner: KeySourceOwner,
+  issuer = "",
 ): Promise<{ source: KeySource; keys: readonly PublicJwk[] | null }> {
-  const given = [input.certificate, input.jwks, input.jwksUri].filter((value) => value !== undefined).length;
-  const names = allowCertificate ? "certificate, jwks or jwks_uri" : "jwks or jwks_uri";
+  const allowCertificate = owner === "issuer";
+  const discovery = input.discovery === true ? true : undefined;
+  const given = [input.certificate, input.jwks, input.jwksUri, discovery].filter(
+    (value) => value !== undefined,
+  ).length;
+  const names = allowCertificate ? "certificate, jwks, jwks_uri or discovery" : "jwks or jwks_uri";
   if (given !== 1) {
     // A problem of the combination, not of one field: no field path.
     throw invalidRequest(`${names}: exactly one of ${names} is required`, { reason: "invalid_field" });
@@ -40,6 +55,10 @@ export async function validateKeySource(
     } catch (error) {
       throw fieldError("certificate", error instanceof Error ? error.message : "does not parse");
     }
+  }
+  if (discovery !== undefined) {
+    if (owner !== "issuer") throw fieldError("discovery", "not accepted here");
+    return { source: discoveryKeySource(issuer), keys: null };
   }
   if (input.jwksUri !== undefined) {
     const problem = jwksUriProblem(textField("jwks_uri", input.jwksUri));
@@ -58,6 +77,17 @@ export async function validateKeySource(
   return { source: { kind: "jwks", jwks: { keys: parsed } }, keys: parsed };
 }
 
+/** Discovery for `issuer`, whose identifier must be a URL its metadata may be fetched from. */
+export function discoveryKeySource(issuer: string): KeySource {
+  if (jwksUriProblem(issuer) !== null) {
+    throw fieldError(
+      "discovery",
+      "needs an issuer identifier that is an https URL (or http on a loopback host)",
+    );
+  }
+  return { kind: "discovery", issuer };
+}
+
 /** An explicit algorithm allow-list: asymmetric algorithms only, each once. */
 export function validateAlgorithms(algorithms: readonly string[]): AsymmetricAlgorithm[] {
   if (algorithms.length === 0) throw fieldError("algorithms", "must name at least one algorithm");
@@ -70,7 +100,7 @@ export function validateAlgorithms(algorithms: readonly string[]): AsymmetricAlg
   return [...new Set(valid)];
 }
 
-/** The keys of a stored key source, when they are known without fetching; `null` for a JWKS URI. */
+/** The keys of a stored key source, when they are known without fetching; `null` for a JWKS URI or discovery. */
 export async function storedKeysOf(source: KeySource): Promise<readonly PublicJwk[] | null> {
   switch (source.kind) {
     case "certificate":
@@ -82,6 +112,7 @@ export async function storedKeysOf(source: KeySource): Promise<readonly PublicJw
     case "jwks":
       return source.jwks.keys;
     case "jwks_uri":
+    case "discovery":
       return null;
   }
 }

@@ -1,4 +1,4 @@
-import { assertionClaimsPolicy } from "../claims/assertion-claims-policy.js";
+import { grantAssertionClaimsPolicy } from "../claims/grant-assertion-claims-policy.js";
 import { validateJwtClaims } from "../claims/validate-jwt-claims.js";
 import type { TrustedIssuer } from "../domain/trusted-issuer.js";
 import type { EngineContext } from "../engine/context.js";
@@ -31,6 +31,6 @@ export async function validateAssertion(ctx: EngineContext, jws: ParsedJws): Pro
   const issuer = await findTrustedIssuer(ctx.storage.trustedIssuers, jws.claims.iss, now);
   const header = checkJwsHeader(jws.header, issuer.algorithms);
   await verifyJwsSignature(ctx, jws.parts, header, issuer.keySource, issuer.algorithms);
-  const claims = validateJwtClaims(jws.claims, assertionClaimsPolicy(settings, settings.requireJti), now);
+  const claims = validateJwtClaims(jws.claims, grantAssertionClaimsPolicy(settings, issuer), now);
   return { issuer, ...claims, header: jws.header, claims: jws.claims };
 }

@@ -33,6 +33,8 @@ export interface Client {
   readonly keySource: ClientKeySource | null;
   /** Stored as RFC 7591 registers it; the JWT bearer and refresh token grants never use it. */
   readonly redirectUris: readonly string[];
+  /** The only issuers whose assertions this client may present; `null`: any trusted issuer. */
+  readonly trustedIssuers: readonly string[] | null;
   /** Seconds; `null` means the server's default. */
   readonly accessTokenTtl: number | null;
   readonly refreshTokenTtl: number | null;

@@ -4,9 +4,16 @@ export interface RefreshTokenRecord {
   readonly tokenHash: string;
   readonly familyId: string;
   readonly clientId: string;
+  /** The assertion's `sub`, which the issuer's subject rule is checked against again at each refresh. */
   readonly subject: string;
   /** The assertion issuer the family was granted on. */
   readonly issuer: string;
+  /** The trust rule that granted the family, which must still exist at each refresh; `null`: none applied. */
+  readonly rule: string | null;
+  /** The access tokens' `sub`, as the rule's subject template made it at the grant. */
+  readonly tokenSubject: string;
+  /** The claims the rule mapped into the access tokens at the grant. */
+  readonly claims: Readonly<Record<string, unknown>>;
   readonly scope: readonly string[];
   readonly issuedAt: Date;
   readonly expiresAt: Date;

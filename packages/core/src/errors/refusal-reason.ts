@@ -83,6 +83,7 @@ export const REFUSAL_REASONS = [
   "issuer_not_trusted",
   "subject_not_allowed",
   "no_rule_matched",
+  "issuer_not_allowed_for_client",
   "assertion_replayed",
   // the client
   "client_unknown",
@@ -107,6 +108,8 @@ export const REFUSAL_REASONS = [
   "refresh_token_revoked",
   "refresh_token_expired",
   "refresh_token_reused",
+  "refresh_rule_gone",
+  "refresh_rule_forbids",
   // the admin API
   "admin_token",
   // the server

@@ -6,9 +6,14 @@ import { issueAccessToken } from "../tokens/issue-access-token.js";
 
 export interface GrantDecision {
   readonly client: Client;
+  /** The access token's `sub`. */
   readonly subject: string;
   readonly assertionIssuer: string;
   readonly scope: readonly string[];
+  /** Claims a trust rule mapped from the assertion into the access token. */
+  readonly claims: Readonly<Record<string, unknown>>;
+  /** A trust rule's cap on the access token's lifetime, in seconds; `null`: none. */
+  readonly accessTokenTtlCap: number | null;
 }
 
 /** Signs the access token of a decided grant and assembles the RFC 6749 §5.1 response. */
@@ -17,12 +22,14 @@ export async function buildTokenResponse(
   decision: GrantDecision,
   refreshToken: string | undefined,
 ): Promise<TokenResponse> {
-  const ttlSeconds = decision.client.accessTokenTtl ?? ctx.settings.accessTokenTtlSeconds;
+  const clientTtl = decision.client.accessTokenTtl ?? ctx.settings.accessTokenTtlSeconds;
+  const ttlSeconds = Math.min(clientTtl, decision.accessTokenTtlCap ?? clientTtl);
   const accessToken = await issueAccessToken(ctx, {
     subject: decision.subject,
     clientId: decision.client.clientId,
     scope: decision.scope,
     assertionIssuer: decision.assertionIssuer,
+    claims: decision.claims,
     ttlSeconds,
   });
   return {

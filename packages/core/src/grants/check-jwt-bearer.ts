@@ -1,7 +1,10 @@
+import { applyTrustRules } from "../assertion/apply-trust-rules.js";
+import { checkClientIssuer } from "../assertion/check-client-issuer.js";
 import { checkSubjectRule } from "../assertion/check-subject-rule.js";
 import { type ReadAssertion, readAssertion } from "../assertion/read-assertion.js";
 import { type ValidatedAssertion, validateAssertion } from "../assertion/validate-assertion.js";
 import { JWT_BEARER_GRANT } from "../domain/client.js";
+import type { TrustRule } from "../domain/trust-rule.js";
 import type { EngineContext } from "../engine/context.js";
 import { grantScope } from "../scope/grant-scope.js";
 import { parseScope } from "../scope/parse-scope.js";
@@ -10,14 +13,20 @@ import { requireGrantType } from "./require-grant-type.js";
 
 export interface CheckedJwtBearer {
   readonly assertion: ValidatedAssertion;
+  /** The trust rule that matched; `null` when the issuer has no rules. */
+  readonly rule: TrustRule | null;
+  /** The access token's `sub`: the rule's subject template, or the assertion's `sub`. */
+  readonly subject: string;
+  /** The claims the rule maps into the access token. */
+  readonly claims: Readonly<Record<string, unknown>>;
   /** The scope the grant would carry. */
   readonly scope: readonly string[];
 }
 
 /**
  * Every rule of the JWT Bearer grant but the replay guard, cheapest first: the client's grant type, the
- * assertion (shape, trusted issuer, header, signature, claims), the issuer's subject rule and scope. Writes
- * nothing, so it also serves as a dry run that leaves the `jti` unspent.
+ * assertion (shape, trusted issuer, header, signature, claims), the client's issuers, the issuer's subject
+ * rule, its trust rules and scope. Writes nothing, so it also serves as a dry run that leaves the `jti` unspent.
  */
 export function checkJwtBearer(ctx: EngineContext, request: JwtBearerRequest): Promise<CheckedJwtBearer> {
   return checkReadJwtBearer(ctx, request, readAssertion(request.assertion, ctx.settings.maxAssertionBytes));
@@ -34,6 +43,13 @@ export async function checkReadJwtBearer(
   const requested = parseScope(request.scope);
   if (!read.ok) throw read.refusal;
   const assertion = await validateAssertion(ctx, read.jws);
-  checkSubjectRule(assertion.issuer, assertion.subject);
-  return { assertion, scope: grantScope(requested, [client.scope, assertion.issuer.scope]) };
+  const { issuer } = assertion;
+  checkClientIssuer(client, issuer.issuer);
+  checkSubjectRule(issuer, assertion.subject);
+  const trust = applyTrustRules(issuer, assertion.claims, assertion.subject);
+  return {
+    assertion,
+    ...trust,
+    scope: grantScope(requested, [client.scope, issuer.scope, trust.rule?.scope ?? null]),
+  };
 }

@@ -1,12 +1,11 @@
 import { type ReadAssertion, readAssertion } from "../assertion/read-assertion.js";
 import { JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "../domain/client.js";
-import type { GrantParties } from "../domain/grant-parties.js";
 import type { TokenResponse } from "../domain/token-response.js";
 import type { EngineContext } from "../engine/context.js";
 import { invalidGrant } from "../errors/oauth-error.js";
 import { mintRefreshToken } from "../tokens/mint-refresh-token.js";
 import { assertionParties } from "./assertion-parties.js";
-import { auditGrant } from "./audit-grant.js";
+import { type AuditedGrant, auditGrant } from "./audit-grant.js";
 import { buildTokenResponse } from "./build-token-response.js";
 import { checkReadJwtBearer } from "./check-jwt-bearer.js";
 import type { JwtBearerRequest } from "./jwt-bearer-request.js";
@@ -26,11 +25,13 @@ async function grant(
   ctx: EngineContext,
   request: JwtBearerRequest,
   read: ReadAssertion,
-): Promise<{ response: TokenResponse; parties: GrantParties }> {
+): Promise<AuditedGrant<TokenResponse>> {
   const { client } = request;
-  const { assertion, scope } = await checkReadJwtBearer(ctx, request, read);
+  const checked = await checkReadJwtBearer(ctx, request, read);
+  const { assertion, rule, scope } = checked;
   const { issuer } = assertion;
-  if (assertion.jti !== null) {
+  // An issuer whose assertions are reused by design (`assertion_reuse: allowed`) records no `jti`.
+  if (assertion.jti !== null && issuer.assertionReuse === "single_use") {
     const replayUntil = new Date((assertion.exp + ctx.settings.clockSkewSeconds) * 1000);
     if (!(await ctx.storage.replayGuard.claim(issuer.issuer, assertion.jti, replayUntil))) {
       throw invalidGrant("the assertion has already been used", {
@@ -40,13 +41,23 @@ async function grant(
     }
   }
 
-  const decision = { client, subject: assertion.subject, assertionIssuer: issuer.issuer, scope };
+  const decision = {
+    client,
+    subject: checked.subject,
+    assertionIssuer: issuer.issuer,
+    scope,
+    claims: checked.claims,
+    accessTokenTtlCap: rule?.accessTokenTtl ?? null,
+  };
   let refreshToken: string | undefined;
-  if (client.grantTypes.includes(REFRESH_TOKEN_GRANT)) {
+  if (client.grantTypes.includes(REFRESH_TOKEN_GRANT) && (rule?.refreshTokens ?? true)) {
     const minted = await mintRefreshToken(ctx, {
       client,
       subject: assertion.subject,
       issuer: issuer.issuer,
+      rule: rule?.name ?? null,
+      tokenSubject: checked.subject,
+      claims: checked.claims,
       scope,
       familyId: crypto.randomUUID(),
     });
@@ -56,5 +67,6 @@ async function grant(
   return {
     response: await buildTokenResponse(ctx, decision, refreshToken),
     parties: { issuer: issuer.issuer, subject: assertion.subject, jti: assertion.jti },
+    rule: rule?.name ?? null,
   };
 }

@@ -1,4 +1,6 @@
+import { checkClientIssuer } from "../assertion/check-client-issuer.js";
 import { checkSubjectRule } from "../assertion/check-subject-rule.js";
+import { findRefreshRule } from "../assertion/find-refresh-rule.js";
 import { isTrustStanding } from "../assertion/find-trusted-issuer.js";
 import { type Client, REFRESH_TOKEN_GRANT } from "../domain/client.js";
 import { UNKNOWN_PARTIES } from "../domain/grant-parties.js";
@@ -38,8 +40,9 @@ interface PresentedRefreshToken {
  * The refresh_token grant (RFC 6749 §6) with rotation: the presented token is spent and a successor of the
  * same family issued. A spent token presented again revokes the whole family (RFC 9700 §4.14.2), unless it
  * comes back within the reuse grace while its successor is unused: then it is a retry of a refresh whose
- * response was lost, and gets that same successor with a new access token. The issuer's trust and subject
- * rule are checked again, as is the client's current scope.
+ * response was lost, and gets that same successor with a new access token. The issuer's trust, the client's
+ * issuers, the subject rule and the trust rule that granted the family are checked again, and the scope is
+ * limited by the client's, the issuer's and the rule's current scope.
  */
 export async function exchangeRefreshToken(
   ctx: EngineContext,
@@ -51,6 +54,7 @@ export async function exchangeRefreshToken(
   return auditGrant(ctx, audit, parties, async () => ({
     response: await rotate(ctx, request, found),
     parties,
+    rule: found.record.rule,
   }));
 }
 
@@ -86,15 +90,27 @@ async function rotate(
       reason: "issuer_not_trusted",
     });
   }
+  checkClientIssuer(client, issuer.issuer);
   checkSubjectRule(issuer, record.subject);
-  const scope = grantScope(requested, [record.scope, client.scope, issuer.scope]);
-  const decision = { client, subject: record.subject, assertionIssuer: record.issuer, scope };
+  const rule = findRefreshRule(issuer, record);
+  const scope = grantScope(requested, [record.scope, client.scope, issuer.scope, rule?.scope ?? null]);
+  const decision = {
+    client,
+    subject: record.tokenSubject,
+    assertionIssuer: record.issuer,
+    scope,
+    claims: record.claims,
+    accessTokenTtlCap: rule?.accessTokenTtl ?? null,
+  };
   if (repeated !== null) return buildTokenResponse(ctx, decision, repeated);
 
   const successor = await mintRefreshToken(ctx, {
     client,
     subject: record.subject,
     issuer: record.issuer,
+    rule: record.rule,
+    tokenSubject: record.tokenSubject,
+    claims: record.claims,
     scope: record.scope,
     familyId: record.familyId,
   });

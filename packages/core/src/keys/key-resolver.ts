@@ -36,6 +36,8 @@ export function createKeyResolver(remote: RemoteJwks): KeyResolver {
           return source.jwks.keys;
         case "jwks_uri":
           return remote.keys(source.jwksUri);
+        case "discovery":
+          throw new TypeError("discovery is not wired yet");
       }
     },
     async refreshedKeysOf(source) {

@@ -11,6 +11,11 @@ export interface GrantAuditEntry {
   readonly subject: string | null;
   readonly jti: string | null;
   readonly outcome: "granted" | "refused";
+  /**
+   * The trust rule that granted it; for a refusal because no rule matched, each rule with the first claim
+   * that failed it (`deploy: ref; ci: repository_id`); otherwise `null`.
+   */
+  readonly rule: string | null;
   /** The refusal's reason code (`OAuthError.reason`); `null` when granted. */
   readonly reason: RefusalReason | null;
 }

@@ -25,6 +25,8 @@ export interface ExpectedTokenResponse {
   readonly expiresInSeconds?: number;
   /** The issuing time (`iat`); checked when given, else the token's own `iat` is the verification time. */
   readonly issuedAt?: Date;
+  /** Claims a trust rule mapped into the access token; none when undefined. */
+  readonly claims?: Readonly<Record<string, unknown>>;
 }
 
 /** The response and its verified access token claims, for assertions beyond the shape. */
@@ -107,6 +109,7 @@ export async function expectTokenResponse(
   const issuedAt =
     expected.issuedAt === undefined ? payload.iat : Math.floor(expected.issuedAt.getTime() / 1000);
   expect(payload).toStrictEqual({
+    ...expected.claims,
     iss: expected.issuer,
     sub: expected.subject,
     aud: expected.audience ?? expected.issuer,

@@ -11,6 +11,8 @@ export interface AccessTokenGrant {
   readonly scope: readonly string[];
   /** The `iss` of the assertion the grant rests on, so resource servers can tell issuers' subjects apart. */
   readonly assertionIssuer: string;
+  /** Claims a trust rule mapped into the token; never a registered claim, which the rule's check refuses. */
+  readonly claims: Readonly<Record<string, unknown>>;
   readonly ttlSeconds: number;
 }
 
@@ -31,6 +33,8 @@ export async function issueAccessToken(ctx: EngineContext, grant: AccessTokenGra
   const key = await activeSigningKey(ctx);
   const iat = Math.floor(ctx.clock.now().getTime() / 1000);
   const claims: AccessTokenClaims = {
+    // First, so that the server's own claims win even if a mapped name slipped past the rule's check.
+    ...grant.claims,
     iss: ctx.settings.issuer,
     sub: grant.subject,
     aud: ctx.settings.accessTokenAudience,

@@ -5,8 +5,13 @@ import { newRefreshToken } from "./refresh-token-value.js";
 
 export interface RefreshTokenGrant {
   readonly client: Client;
+  /** The assertion's `sub`. */
   readonly subject: string;
   readonly issuer: string;
+  readonly rule: string | null;
+  /** The access tokens' `sub`. */
+  readonly tokenSubject: string;
+  readonly claims: Readonly<Record<string, unknown>>;
   readonly scope: readonly string[];
   readonly familyId: string;
 }
@@ -27,6 +32,9 @@ export async function mintRefreshToken(
       clientId: grant.client.clientId,
       subject: grant.subject,
       issuer: grant.issuer,
+      rule: grant.rule,
+      tokenSubject: grant.tokenSubject,
+      claims: grant.claims,
       scope: [...grant.scope],
       issuedAt: now,
       expiresAt: new Date(now.getTime() + ttl * 1000),

@@ -26,5 +26,7 @@ export function noRuleMatched(failures: readonly TrustPolicyFailure[]): OAuthErr
   const where = failures.map(describeFailure).join(", ");
   return invalidGrant(`no trust rule matched the assertion${where === "" ? "" : `: ${where}`}`, {
     reason: "no_rule_matched",
+    // The audit record keeps this as why no rule matched.
+    detail: where,
   });
 }

@@ -20,6 +20,11 @@ const inputFields = {
   jwks: JwkSetSchema.optional().openapi({ description: "For private_key_jwt" }),
   jwks_uri: z.string().optional().openapi({ format: "uri", description: "For private_key_jwt" }),
   redirect_uris: z.array(z.string()).optional(),
+  trusted_issuers: z
+    .array(z.string())
+    .nullable()
+    .optional()
+    .openapi({ description: "The only issuers whose assertions the client may present; null: any" }),
   access_token_ttl: seconds.optional().openapi({ description: "Seconds; null: the server's default" }),
   refresh_token_ttl: seconds.optional().openapi({ description: "Seconds; null: the server's default" }),
 };
@@ -37,6 +42,7 @@ const clientFields = {
   jwks: JwkSetSchema.optional(),
   jwks_uri: z.string().optional(),
   redirect_uris: z.array(z.string()),
+  trusted_issuers: z.array(z.string()).nullable(),
   access_token_ttl: seconds,
   refresh_token_ttl: seconds,
   created_at: TimestampSchema,

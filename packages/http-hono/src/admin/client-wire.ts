@@ -11,6 +11,7 @@ export function clientInputFromWire(body: ClientBody): ClientInput {
     jwks: body.jwks,
     jwksUri: body.jwks_uri,
     redirectUris: body.redirect_uris,
+    trustedIssuers: body.trusted_issuers,
     accessTokenTtl: body.access_token_ttl,
     refreshTokenTtl: body.refresh_token_ttl,
   };
@@ -33,6 +34,7 @@ export function clientToWire(client: Client): ClientWire {
     token_endpoint_auth_method: client.authMethod,
     ...keySourceToWire(client.keySource),
     redirect_uris: [...client.redirectUris],
+    trusted_issuers: client.trustedIssuers === null ? null : [...client.trustedIssuers],
     access_token_ttl: client.accessTokenTtl,
     refresh_token_ttl: client.refreshTokenTtl,
     created_at: client.createdAt.toISOString(),

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { ASYMMETRIC_ALGORITHMS } from "@jwtgrant/core";
 import { JwkSetSchema } from "./jwk-set-schema.js";
 import { TimestampSchema } from "./timestamp-schema.js";
+import { TrustRulesSchema } from "./trust-rules-schema.js";
 
 const issuer = z
   .string({ error: (issue) => (issue.input === undefined ? "is required" : "must be a string") })
@@ -22,6 +23,10 @@ const inputFields = {
     format: "uri",
     description: "A JWKS URI, https (or http on a loopback host), fetched and cached (one key source)",
   }),
+  discovery: z.boolean().optional().openapi({
+    description:
+      "true: the keys come from the jwks_uri of the issuer's OpenID Provider metadata, whose issuer must equal this one (one key source)",
+  }),
   algorithms: z
     .array(z.string().openapi({ enum: [...ASYMMETRIC_ALGORITHMS] }))
     .nullable()
@@ -39,6 +44,23 @@ const inputFields = {
     .optional()
     .openapi({ description: "Trust ends at this instant" }),
   enabled: z.boolean().optional(),
+  audiences: z.array(z.string()).nullable().optional().openapi({
+    description: "aud values accepted from this issuer besides this server's issuer and token endpoint",
+  }),
+  assertion_reuse: z
+    .string()
+    .optional()
+    .openapi({
+      enum: ["single_use", "allowed"],
+      description:
+        "Default single_use; allowed: one assertion may be exchanged until it expires (jti optional, not recorded)",
+    }),
+  max_assertion_lifetime: z
+    .int()
+    .nullable()
+    .optional()
+    .openapi({ description: "Seconds; overrides the server's maximum assertion lifetime for this issuer" }),
+  rules: TrustRulesSchema.optional(),
 };
 
 export const IssuerCreateSchema = z.strictObject({ issuer, ...inputFields }).openapi("TrustedIssuerCreate");
@@ -58,16 +80,23 @@ export const IssuerSchema = z
     certificate: z.string().optional(),
     jwks: JwkSetSchema.optional(),
     jwks_uri: z.string().optional(),
+    discovery: z.literal(true).optional(),
     algorithms: z.array(z.string()).nullable(),
     allow_any_subject: z.boolean(),
     subjects: z.array(z.string()).optional().openapi({ description: "Present when subjects are listed" }),
     scope: z.string().nullable(),
     expires_at: TimestampSchema.nullable(),
     enabled: z.boolean(),
+    audiences: z.array(z.string()),
+    assertion_reuse: z.string(),
+    max_assertion_lifetime: z.int().nullable(),
+    rules: TrustRulesSchema,
     created_at: TimestampSchema,
     updated_at: TimestampSchema,
   })
-  .openapi("TrustedIssuer", { description: "Exactly one of certificate, jwks and jwks_uri is present" });
+  .openapi("TrustedIssuer", {
+    description: "Exactly one of certificate, jwks, jwks_uri and discovery is present",
+  });
 
 export const IssuerListSchema = z.object({ items: z.array(IssuerSchema) }).openapi("TrustedIssuerList");
 

@@ -1,4 +1,10 @@
-import type { KeySource, TrustedIssuer, TrustedIssuerInput, TrustedIssuerPatch } from "@jwtgrant/core";
+import {
+  type KeySource,
+  type TrustedIssuer,
+  type TrustedIssuerInput,
+  type TrustedIssuerPatch,
+  trustRulesToWire,
+} from "@jwtgrant/core";
 import type { IssuerCreateBody, IssuerPatchBody, IssuerWire } from "./issuer-schemas.js";
 
 function expiresAt(value: string | null | undefined): Date | null | undefined {
@@ -12,12 +18,17 @@ function commonFields(body: IssuerPatchBody): Omit<TrustedIssuerInput, "issuer">
     certificate: body.certificate,
     jwks: body.jwks,
     jwksUri: body.jwks_uri,
+    discovery: body.discovery,
     algorithms: body.algorithms,
     allowAnySubject: body.allow_any_subject,
     subjects: body.subjects,
     scope: body.scope,
     expiresAt: expiresAt(body.expires_at),
     enabled: body.enabled,
+    audiences: body.audiences,
+    assertionReuse: body.assertion_reuse,
+    maxAssertionLifetime: body.max_assertion_lifetime,
+    rules: body.rules,
   };
 }
 
@@ -29,7 +40,9 @@ export function issuerPatchFromWire(body: IssuerPatchBody): TrustedIssuerPatch {
   return { ...(body.issuer === undefined ? {} : { issuer: body.issuer }), ...commonFields(body) };
 }
 
-function keySourceToWire(source: KeySource): Pick<IssuerWire, "certificate" | "jwks" | "jwks_uri"> {
+function keySourceToWire(
+  source: KeySource,
+): Pick<IssuerWire, "certificate" | "jwks" | "jwks_uri" | "discovery"> {
   switch (source.kind) {
     case "certificate":
       return { certificate: source.certificate };
@@ -37,6 +50,8 @@ function keySourceToWire(source: KeySource): Pick<IssuerWire, "certificate" | "j
       return { jwks: { keys: source.jwks.keys.map((key) => ({ ...key })) } };
     case "jwks_uri":
       return { jwks_uri: source.jwksUri };
+    case "discovery":
+      return { discovery: true };
   }
 }
 
@@ -52,6 +67,10 @@ export function issuerToWire(issuer: TrustedIssuer): IssuerWire {
     scope: issuer.scope === null ? null : issuer.scope.join(" "),
     expires_at: issuer.expiresAt === null ? null : issuer.expiresAt.toISOString(),
     enabled: issuer.enabled,
+    audiences: [...issuer.audiences],
+    assertion_reuse: issuer.assertionReuse,
+    max_assertion_lifetime: issuer.maxAssertionLifetimeSeconds,
+    rules: issuer.rules === null ? null : trustRulesToWire(issuer.rules),
     created_at: issuer.createdAt.toISOString(),
     updated_at: issuer.updatedAt.toISOString(),
   };

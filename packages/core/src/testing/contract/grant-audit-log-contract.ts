@@ -12,6 +12,7 @@ function entry(minute: number, overrides: Partial<GrantAuditEntry> = {}): GrantA
     subject: "svc-a",
     jti: `jti-${minute}`,
     outcome: "granted",
+    rule: "deploy",
     reason: null,
     ...overrides,
   };
@@ -30,7 +31,8 @@ export function describeGrantAuditLogContract(log: () => GrantAuditLog): void {
         subject: null,
         jti: null,
         outcome: "refused",
-        reason: "refresh_token_reused",
+        rule: "deploy: ref; read-only: sub",
+        reason: "no_rule_matched",
       });
       log().record(entry(1));
       log().record(refused);
