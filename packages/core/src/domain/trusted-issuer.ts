@@ -5,7 +5,12 @@ import type { PublicJwkSet } from "./jwk.js";
 export type KeySource =
   | { readonly kind: "certificate"; readonly certificate: string }
   | { readonly kind: "jwks"; readonly jwks: PublicJwkSet }
-  | { readonly kind: "jwks_uri"; readonly jwksUri: string };
+  | { readonly kind: "jwks_uri"; readonly jwksUri: string }
+  /**
+   * OpenID Provider metadata at `issuer` + `/.well-known/openid-configuration` names the `jwks_uri`; its own
+   * `issuer` must equal `issuer`, the trusted issuer's identifier.
+   */
+  | { readonly kind: "discovery"; readonly issuer: string };
 
 /** Which `sub` values an issuer may assert. */
 export type SubjectRule =
