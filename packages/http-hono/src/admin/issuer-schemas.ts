@@ -58,6 +58,7 @@ export const IssuerSchema = z
     certificate: z.string().optional(),
     jwks: JwkSetSchema.optional(),
     jwks_uri: z.string().optional(),
+    discovery: z.literal(true).optional(),
     algorithms: z.array(z.string()).nullable(),
     allow_any_subject: z.boolean(),
     subjects: z.array(z.string()).optional().openapi({ description: "Present when subjects are listed" }),
@@ -67,7 +68,9 @@ export const IssuerSchema = z
     created_at: TimestampSchema,
     updated_at: TimestampSchema,
   })
-  .openapi("TrustedIssuer", { description: "Exactly one of certificate, jwks and jwks_uri is present" });
+  .openapi("TrustedIssuer", {
+    description: "Exactly one of certificate, jwks, jwks_uri and discovery is present",
+  });
 
 export const IssuerListSchema = z.object({ items: z.array(IssuerSchema) }).openapi("TrustedIssuerList");
 

@@ -29,7 +29,9 @@ export function issuerPatchFromWire(body: IssuerPatchBody): TrustedIssuerPatch {
   return { ...(body.issuer === undefined ? {} : { issuer: body.issuer }), ...commonFields(body) };
 }
 
-function keySourceToWire(source: KeySource): Pick<IssuerWire, "certificate" | "jwks" | "jwks_uri"> {
+function keySourceToWire(
+  source: KeySource,
+): Pick<IssuerWire, "certificate" | "jwks" | "jwks_uri" | "discovery"> {
   switch (source.kind) {
     case "certificate":
       return { certificate: source.certificate };
@@ -37,6 +39,8 @@ function keySourceToWire(source: KeySource): Pick<IssuerWire, "certificate" | "j
       return { jwks: { keys: source.jwks.keys.map((key) => ({ ...key })) } };
     case "jwks_uri":
       return { jwks_uri: source.jwksUri };
+    case "discovery":
+      return { discovery: true };
   }
 }
 

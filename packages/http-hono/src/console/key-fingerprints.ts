@@ -11,10 +11,11 @@ export interface KeyFingerprint {
 
 /**
  * The fingerprints of the keys registered inline. A certificate's key has no `kid`, so the thumbprint is
- * what identifies it. A JWKS URI's keys are not fetched for a page view: `null`.
+ * what identifies it. The keys of a JWKS URI, or of one found by discovery, are not fetched for a page view:
+ * `null`.
  */
 export async function keyFingerprints(source: KeySource): Promise<KeyFingerprint[] | null> {
-  if (source.kind === "jwks_uri") return null;
+  if (source.kind === "jwks_uri" || source.kind === "discovery") return null;
   const jwks = source.kind === "jwks" ? source.jwks.keys : [await certificateToJwk(source.certificate)];
   return Promise.all(
     jwks.map(async (jwk) => ({
