@@ -70,7 +70,7 @@ export function validateAlgorithms(algorithms: readonly string[]): AsymmetricAlg
   return [...new Set(valid)];
 }
 
-/** The keys of a stored key source, when they are known without fetching; `null` for a JWKS URI or discovery. */
+/** A stored key source's keys when they are known without fetching; `null` for a JWKS URI or discovery. */
 export async function storedKeysOf(source: KeySource): Promise<readonly PublicJwk[] | null> {
   switch (source.kind) {
     case "certificate":

@@ -15,7 +15,7 @@ const PROVIDER_METADATA: JsonDocumentKind = {
   noun: "metadata",
 };
 
-/** Longest stretch of a remote value quoted in a failure detail: a detail is logged, the document may be large. */
+/** Longest stretch of a remote value quoted in a failure detail, which is logged. */
 const MAX_QUOTED_CHARS = 200;
 
 function quoted(value: string): string {

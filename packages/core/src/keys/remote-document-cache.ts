@@ -6,7 +6,7 @@ export interface RemoteDocumentCacheOptions {
   readonly clock: Clock;
   /** Serve a fetched document this long before fetching it again. */
   readonly cacheMaxAgeMs: number;
-  /** While a fetch fails, keep serving the last document fetched until it is this old (counted from its fetch). */
+  /** While fetches fail, serve the last document fetched until it is this old (counted from its fetch). */
   readonly staleMaxAgeMs: number;
   /** After a failed fetch, wait this long before the next; the wait doubles with each further failure… */
   readonly retryMinMs: number;
