@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AsymmetricAlgorithm } from "../src/domain/algorithms.js";
 import type { PublicJwk } from "../src/domain/jwk.js";
 import { certificateToJwk } from "../src/keys/certificate-to-jwk.js";
+import type { DiscoveredJwksUris } from "../src/keys/discovered-jwks-uris.js";
 import { createKeyResolver, MAX_CACHED_CERTIFICATES } from "../src/keys/key-resolver.js";
 import type { RemoteJwks } from "../src/keys/remote-jwks.js";
 import type { Fetch } from "../src/ports/fetch.js";
@@ -33,6 +34,10 @@ describe("parsed certificates in memory", { timeout: 60_000 }, () => {
     keys: () => Promise.reject(new Error("no JWKS URI here")),
     refresh: () => Promise.reject(new Error("no JWKS URI here")),
   };
+  const unusedDiscovery: DiscoveredJwksUris = {
+    get: () => Promise.reject(new Error("no discovery here")),
+    refresh: () => Promise.reject(new Error("no discovery here")),
+  };
   // Distinct texts of one certificate: blank lines after the BEGIN line do not change what it holds.
   const variant = (i: number) => ({
     kind: "certificate" as const,
@@ -40,7 +45,7 @@ describe("parsed certificates in memory", { timeout: 60_000 }, () => {
   });
 
   it("drops the least recently used certificate when full, not every certificate", async () => {
-    const resolver = createKeyResolver(unusedRemote);
+    const resolver = createKeyResolver(unusedRemote, unusedDiscovery);
     const keyOf = async (i: number) => (await resolver.keysOf(variant(i)))[0];
     const first = await keyOf(0);
     const second = await keyOf(1);

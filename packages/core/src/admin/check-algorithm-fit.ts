@@ -10,8 +10,9 @@ export type AlgorithmFitField = "algorithms" | "certificate" | "jwks";
  * Every algorithm of an explicit allow-list must be verifiable by at least one of the issuer's keys, exactly
  * as the token endpoint picks keys; an algorithm no key accepts would only refuse assertions later, for a
  * reason the operator cannot see at save time. Without an explicit list the keys imply the algorithms, which
- * fit by construction. `keys` is `null` for a JWKS URI: its keys are not known before it is fetched, so it is
- * not checked here (an assertion whose `alg` no fetched key accepts is refused as `unknown_key`).
+ * fit by construction. `keys` is `null` for a JWKS URI or discovery: its keys are not known before they are
+ * fetched, so it is not checked here (an assertion whose `alg` no fetched key accepts is refused as
+ * `unknown_key`).
  */
 export function checkAlgorithmFit(
   algorithms: readonly AsymmetricAlgorithm[] | null,

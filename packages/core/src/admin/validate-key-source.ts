@@ -3,6 +3,7 @@ import type { PublicJwk } from "../domain/jwk.js";
 import type { KeySource } from "../domain/trusted-issuer.js";
 import { invalidRequest } from "../errors/oauth-error.js";
 import { certificateToJwk } from "../keys/certificate-to-jwk.js";
+import { discoveryIssuerProblem } from "../keys/discovery-issuer-problem.js";
 import { jwksUriProblem } from "../keys/jwks-uri-problem.js";
 import { parsePublicJwk } from "../keys/parse-public-jwk.js";
 import { fieldError, textField } from "./field-error.js";

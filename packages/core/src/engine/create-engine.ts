@@ -12,8 +12,9 @@ import { exchangeToken } from "../grants/exchange-token.js";
 import { SUPPORTED_GRANT_TYPES } from "../grants/grant-handlers.js";
 import { introspectToken } from "../grants/introspect-token.js";
 import { revokeToken } from "../grants/revoke-token.js";
+import { createDiscoveredJwksUris, type DiscoveredJwksUrisOptions } from "../keys/discovered-jwks-uris.js";
 import { createKeyResolver } from "../keys/key-resolver.js";
-import { createRemoteJwks } from "../keys/remote-jwks.js";
+import { createRemoteJwks, type RemoteJwksOptions } from "../keys/remote-jwks.js";
 import { type Clock, systemClock } from "../ports/clock.js";
 import type { Fetch } from "../ports/fetch.js";
 import type { JwsCrypto } from "../ports/jws-crypto.js";
@@ -29,7 +30,7 @@ export interface EngineDependencies {
   readonly clock?: Clock;
   /** Default: jose on Web Crypto. */
   readonly crypto?: JwsCrypto;
-  /** Used for JWKS URIs. Default: the global `fetch`. */
+  /** Used for JWKS URIs and OpenID Provider metadata. Default: the global `fetch`. */
   readonly fetch?: Fetch;
 }
 
@@ -48,7 +49,8 @@ const toView = ({ privateJwk: _private, ...view }: SigningKey): SigningKeyView =
 export function createEngine(deps: EngineDependencies, options: EngineOptions): Engine {
   const settings = resolveSettings(options);
   const clock = deps.clock ?? systemClock;
-  const remote = createRemoteJwks({
+  // Provider metadata is fetched and cached under the same limits as the key sets it leads to.
+  const remoteOptions = {
     fetch: deps.fetch ?? ((url, init) => fetch(url, init)),
     clock,
     timeoutMs: settings.jwksTimeoutMs,
@@ -58,12 +60,12 @@ export function createEngine(deps: EngineDependencies, options: EngineOptions): 
     staleMaxAgeMs: settings.jwksStaleMaxAgeSeconds * 1000,
     retryMinMs: settings.jwksRetryMinSeconds * 1000,
     retryMaxMs: settings.jwksRetryMaxSeconds * 1000,
-  });
+  } satisfies RemoteJwksOptions & DiscoveredJwksUrisOptions;
   const ctx: EngineContext = {
     storage: deps.storage,
     clock,
     crypto: deps.crypto ?? createJoseJwsCrypto(),
-    keys: createKeyResolver(remote),
+    keys: createKeyResolver(createRemoteJwks(remoteOptions), createDiscoveredJwksUris(remoteOptions)),
     settings,
   };
   return {

@@ -1,6 +1,12 @@
 import type { AsymmetricAlgorithm } from "../domain/algorithms.js";
 import type { PublicJwk } from "../domain/jwk.js";
 
+/**
+ * The `use` values of a key that verifies signatures: `sig` (RFC 7517), and `jwt-svid`, which a SPIFFE trust
+ * bundle gives its JWT-SVID signing keys. An `x509-svid` key of the same bundle, or an `enc` key, is refused.
+ */
+const SIGNATURE_USES: ReadonlySet<string> = new Set(["sig", "jwt-svid"]);
+
 /** The algorithm a key implies when neither the issuer nor the key names one. */
 function impliedAlgorithm(key: PublicJwk): AsymmetricAlgorithm {
   switch (key.kty) {
@@ -34,7 +40,7 @@ export function keyAcceptsAlgorithm(
   alg: AsymmetricAlgorithm,
   allowed: readonly AsymmetricAlgorithm[] | null,
 ): boolean {
-  if (key.use !== undefined && key.use !== "sig") return false;
+  if (key.use !== undefined && !SIGNATURE_USES.has(key.use)) return false;
   if (key.key_ops !== undefined && !key.key_ops.includes("verify")) return false;
   if (key.alg !== undefined && key.alg !== alg) return false;
   if (!keyTypeFits(key, alg)) return false;

@@ -2,19 +2,23 @@ import { createLruMap } from "../caching/lru-map.js";
 import type { PublicJwk } from "../domain/jwk.js";
 import type { KeySource } from "../domain/trusted-issuer.js";
 import { certificateToJwk } from "./certificate-to-jwk.js";
+import type { DiscoveredJwksUris } from "./discovered-jwks-uris.js";
 import type { RemoteJwks } from "./remote-jwks.js";
 
-/** The public keys behind a key source, with certificates parsed once and JWKS URIs cached. */
+/** The public keys behind a key source, with certificates parsed once and remote documents cached. */
 export interface KeyResolver {
   keysOf(source: KeySource): Promise<readonly PublicJwk[]>;
-  /** Fresh keys of a JWKS URI for an unknown `kid`; `null` for other sources or within the cooldown. */
+  /**
+   * Fresh keys of a JWKS URI, or of a discovered one, for an unknown `kid`; `null` for inline sources or
+   * within the cooldown.
+   */
   refreshedKeysOf(source: KeySource): Promise<readonly PublicJwk[] | null>;
 }
 
 /** Parsed certificates kept at most; beyond this the least recently used is dropped. */
 export const MAX_CACHED_CERTIFICATES = 1024;
 
-export function createKeyResolver(remote: RemoteJwks): KeyResolver {
+export function createKeyResolver(remote: RemoteJwks, discovered: DiscoveredJwksUris): KeyResolver {
   const certificates = createLruMap<string, Promise<PublicJwk>>(MAX_CACHED_CERTIFICATES);
 
   function certificateKey(pem: string): Promise<PublicJwk> {
@@ -37,11 +41,22 @@ export function createKeyResolver(remote: RemoteJwks): KeyResolver {
         case "jwks_uri":
           return remote.keys(source.jwksUri);
         case "discovery":
-          throw new TypeError("discovery is not wired yet");
+          return remote.keys(await discovered.get(source.issuer));
       }
     },
     async refreshedKeysOf(source) {
-      return source.kind === "jwks_uri" ? remote.refresh(source.jwksUri) : null;
+      switch (source.kind) {
+        case "certificate":
+        case "jwks":
+          return null;
+        case "jwks_uri":
+          return remote.refresh(source.jwksUri);
+        case "discovery": {
+          // The metadata too, at most once per cooldown: a key rotation may come with a moved key set.
+          const jwksUri = (await discovered.refresh(source.issuer)) ?? (await discovered.get(source.issuer));
+          return remote.refresh(jwksUri);
+        }
+      }
     },
   };
 }
