@@ -3,6 +3,7 @@ import { checkClientIssuer } from "../assertion/check-client-issuer.js";
 import { checkSubjectRule } from "../assertion/check-subject-rule.js";
 import { type ReadAssertion, readAssertion } from "../assertion/read-assertion.js";
 import { type ValidatedAssertion, validateAssertion } from "../assertion/validate-assertion.js";
+import { assertionScopeCeiling } from "../claims/assertion-scope-ceiling.js";
 import { type Client, JWT_BEARER_GRANT } from "../domain/client.js";
 import type { TrustRule } from "../domain/trust-rule.js";
 import type { EngineContext } from "../engine/context.js";
@@ -26,7 +27,8 @@ export interface CheckedJwtBearer {
 /**
  * Every rule of the JWT Bearer grant but the replay guard, cheapest first: the client's grant type, the
  * assertion (shape, trusted issuer, header, signature, claims), the client's issuers, the issuer's subject
- * rule, its trust rules and scope. Writes nothing, so it also serves as a dry run that leaves the `jti` unspent.
+ * rule, its trust rules, and the scope: what was requested, within the client's, the issuer's, the rule's
+ * and the assertion's own `scope` claim. Writes nothing, so it also serves as a dry run that leaves the `jti` unspent.
  */
 export function checkJwtBearer(ctx: EngineContext, request: JwtBearerRequest): Promise<CheckedJwtBearer> {
   const read = readAssertion(request.assertion, ctx.settings.maxAssertionBytes);
@@ -51,9 +53,11 @@ export async function checkReadJwtBearer(
   if (client !== null) checkClientIssuer(client, issuer.issuer);
   checkSubjectRule(issuer, assertion.subject);
   const trust = applyTrustRules(issuer, assertion.claims, assertion.subject);
-  return {
-    assertion,
-    ...trust,
-    scope: grantScope(requested, [client?.scope ?? null, issuer.scope, trust.rule?.scope ?? null]),
-  };
+  const limits = [
+    client?.scope ?? null,
+    issuer.scope,
+    trust.rule?.scope ?? null,
+    assertionScopeCeiling(assertion.claims),
+  ];
+  return { assertion, ...trust, scope: grantScope(requested, limits) };
 }
