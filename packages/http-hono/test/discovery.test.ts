@@ -61,7 +61,7 @@ describe("discovery, JWKS, health and metrics", () => {
     expect((await h.app.request("/readyz")).status).toBe(503);
   });
 
-  it("counts requests by endpoint, grant type and outcome, latency and replays", async () => {
+  it("counts requests by endpoint, grant type, outcome and refusal reason, latency and replays", async () => {
     const h = await createHttpHarness();
     const assertion = await h.assertion();
     await h.post("/oauth2/token", { grant_type: JWT_BEARER_GRANT, assertion });
@@ -69,13 +69,13 @@ describe("discovery, JWKS, health and metrics", () => {
     await h.post("/oauth2/token", { grant_type: "made-up-grant-type" });
     const text = await (await h.app.request("/metrics")).text();
     expect(text).toContain(
-      `jwtgrant_requests_total{endpoint="token",grant_type="${JWT_BEARER_GRANT}",outcome="ok"} 1`,
+      `jwtgrant_requests_total{endpoint="token",grant_type="${JWT_BEARER_GRANT}",outcome="ok",reason=""} 1`,
     );
     expect(text).toContain(
-      `jwtgrant_requests_total{endpoint="token",grant_type="${JWT_BEARER_GRANT}",outcome="invalid_grant"} 1`,
+      `jwtgrant_requests_total{endpoint="token",grant_type="${JWT_BEARER_GRANT}",outcome="invalid_grant",reason="assertion_replayed"} 1`,
     );
     expect(text).toContain(
-      `jwtgrant_requests_total{endpoint="token",grant_type="unsupported",outcome="unsupported_grant_type"} 1`,
+      `jwtgrant_requests_total{endpoint="token",grant_type="unsupported",outcome="unsupported_grant_type",reason="grant_type_unsupported"} 1`,
     );
     expect(text).toContain('jwtgrant_request_duration_seconds_count{endpoint="token"} 3');
     expect(text).toContain("jwtgrant_replay_rejections_total 1");

@@ -7,6 +7,8 @@ export interface RequestObservation {
   readonly grantType: string;
   /** `ok`, or the error code answered. */
   readonly outcome: string;
+  /** The refusal's reason, from the closed vocabulary of reasons (so the label stays bounded); empty when none. */
+  readonly reason: string;
   readonly seconds: number;
   /** The request was refused because its assertion had been used before. */
   readonly replay: boolean;
@@ -39,12 +41,12 @@ export function createMetrics(): Metrics {
   let replays = 0;
 
   return {
-    observe({ endpoint, grantType, outcome, seconds, replay }) {
-      const key = JSON.stringify([endpoint, grantType, outcome]);
+    observe({ endpoint, grantType, outcome, reason, seconds, replay }) {
+      const key = JSON.stringify([endpoint, grantType, outcome, reason]);
       let counter = requests.get(key);
       if (counter === undefined) {
         counter = {
-          labels: `endpoint="${escapeLabel(endpoint)}",grant_type="${escapeLabel(grantType)}",outcome="${escapeLabel(outcome)}"`,
+          labels: `endpoint="${escapeLabel(endpoint)}",grant_type="${escapeLabel(grantType)}",outcome="${escapeLabel(outcome)}",reason="${escapeLabel(reason)}"`,
           value: 0,
         };
         requests.set(key, counter);
@@ -64,7 +66,7 @@ export function createMetrics(): Metrics {
 
     render() {
       const lines = [
-        "# HELP jwtgrant_requests_total Requests by endpoint, grant type and outcome.",
+        "# HELP jwtgrant_requests_total Requests by endpoint, grant type, outcome and refusal reason.",
         "# TYPE jwtgrant_requests_total counter",
         ...[...requests.values()].map(({ labels, value }) => `jwtgrant_requests_total{${labels}} ${value}`),
         "# HELP jwtgrant_request_duration_seconds Request latency by endpoint.",

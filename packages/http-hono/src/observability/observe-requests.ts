@@ -32,6 +32,7 @@ export function observeRequests(
       endpoint,
       grantType: grantType ?? "",
       outcome: error?.body.error ?? (status < 400 ? "ok" : String(status)),
+      reason: error?.reason ?? "",
       seconds,
       replay: error?.reason === "assertion_replayed",
     });
