@@ -65,6 +65,7 @@ describe("configuration", () => {
       PORT: "9000",
       DATABASE_URL: "postgres://u@db:5432/jwtgrant",
       JWTGRANT_SECRETS: ` ${SECRET_A} ,${SECRET_B}`,
+      JWTGRANT_ADMIN_TOKEN: SECRET_A,
       JWTGRANT_ACCESS_TOKEN_TTL: "600",
       JWTGRANT_CLOCK_SKEW: "0",
       JWTGRANT_REFRESH_TOKEN_REUSE_GRACE: "5",
@@ -142,6 +143,10 @@ describe("configuration", () => {
       /^JWTGRANT_SECRETS: expected comma-separated secrets of at least 32 characters each; entry 2 is shorter$/,
     ],
     [{ JWTGRANT_SECRETS: `${SECRET_A},` }, /^JWTGRANT_SECRETS: .*; entry 2 is shorter$/],
+    [
+      { DATABASE_URL: "postgres://u@db/jwtgrant", JWTGRANT_SECRETS: SECRET_A },
+      /^JWTGRANT_ADMIN_TOKEN: required with DATABASE_URL: every instance sharing the database needs the same admin token/,
+    ],
     [{ JWTGRANT_DB_TIMEOUT_MS: "3s" }, /^JWTGRANT_DB_TIMEOUT_MS: expected a whole number from 100 to 60000/],
     [{ JWTGRANT_DB_CONNECT_TIMEOUT_MS: "50" }, /^JWTGRANT_DB_CONNECT_TIMEOUT_MS: /],
     [{ JWTGRANT_READY_TIMEOUT_MS: "0" }, /^JWTGRANT_READY_TIMEOUT_MS: /],

@@ -142,6 +142,12 @@ export function readServerConfig(env: Environment): ServerConfig {
       `JWTGRANT_SECRETS: required with DATABASE_URL: comma-separated secrets of at least ${MIN_SECRET_LENGTH} characters, the first encrypts the signing keys`,
     );
   }
+  if (adminToken === undefined && databaseUrl !== undefined) {
+    // A token generated into one instance's data directory would differ on every other instance.
+    throw new ConfigError(
+      `JWTGRANT_ADMIN_TOKEN: required with DATABASE_URL: every instance sharing the database needs the same admin token, of at least ${MIN_ADMIN_TOKEN_LENGTH} characters`,
+    );
+  }
   const signingAlgorithm = env.JWTGRANT_SIGNING_ALG || "ES256";
   if (!isSigningAlgorithm(signingAlgorithm)) {
     throw new ConfigError(`JWTGRANT_SIGNING_ALG: expected ES256, RS256 or EdDSA, got "${signingAlgorithm}"`);
