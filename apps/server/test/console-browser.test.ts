@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { JWT_BEARER_GRANT } from "@jwtgrant/core";
@@ -6,7 +7,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, type RunningServer, startServer, tempDataDir } from "./support/server-process.js";
 
-const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const SCREENSHOTS = fileURLToPath(new URL("../test-results/console-screenshots/", import.meta.url));
 const PARTNER = "https://partner.example.com";
 const CI = "https://ci.example.com";
@@ -16,6 +17,11 @@ describe("the console in a browser", () => {
   let browser: Browser;
 
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium is missing at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH to its binary`,
+      );
+    }
     await mkdir(SCREENSHOTS, { recursive: true });
     server = await startServer({ dataDir: await tempDataDir() });
     browser = await chromium.launch({
