@@ -16,6 +16,13 @@ const packageDirs = ["packages", "apps"]
 
 for (const dir of packageDirs) rmSync(join(dir, "test-results"), { recursive: true, force: true });
 
+const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+if (!existsSync(chromium)) {
+  console.error(
+    `jwtgrant tests: Chromium is missing at ${chromium}, so the console's browser suite will fail: apt-get install chromium, or set CHROMIUM_PATH`,
+  );
+}
+
 const turbo = spawnSync(
   "pnpm",
   [
