@@ -125,7 +125,7 @@ describe("issuers", () => {
     const noKeys = await admin("issuers", "add", "--issuer", "https://nokeys.example.com");
     expect(noKeys.code).toBe(1);
     expect(failureLine(noKeys)).toMatch(
-      /^jwtgrant: invalid_request: .*exactly one of certificate, jwks, jwks_uri or discovery/,
+      /^jwtgrant: invalid_request: .*exactly one of certificate, certificates, jwks, jwks_uri or discovery/,
     );
   });
 

@@ -313,7 +313,7 @@ describe("admin API: trusted issuers", () => {
         }),
         400,
         "invalid_request",
-        /exactly one of certificate, jwks, jwks_uri or discovery/,
+        /exactly one of certificate, certificates, jwks, jwks_uri or discovery/,
       );
       expectError(await request("POST", "/issuers", { body: { issuer: IDP } }), 400, "invalid_request");
     });

@@ -1,4 +1,4 @@
-import { ecCertificate } from "@jwtgrant/core/testing";
+import { ecCertificate, rsaCertificate } from "@jwtgrant/core/testing";
 import { describe, expect, it } from "vitest";
 import { type AdminResponse, createAdminHarness, expectError, NOW } from "./admin-harness.js";
 
@@ -177,5 +177,31 @@ describe("admin API: trust policies on an issuer", () => {
     );
     const lifted = await request("PATCH", `/clients/${clientId}`, { body: { trusted_issuers: null } });
     expect(lifted.json()).toMatchObject({ trusted_issuers: null });
+  });
+});
+
+describe("admin API: several certificates on an issuer", () => {
+  it("stores and answers them, naming a bad one by its index", async () => {
+    const { request } = createAdminHarness();
+    const created = await request("POST", "/issuers", {
+      body: {
+        issuer: "https://idp.example.com",
+        certificates: [ecCertificate.certificate, rsaCertificate.certificate],
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json()).toMatchObject({
+      certificates: [ecCertificate.certificate.trim(), rsaCertificate.certificate.trim()],
+    });
+    expect(created.json()).not.toHaveProperty("certificate");
+    expectError(
+      await request("POST", "/issuers", {
+        body: { issuer: "https://other.example.com", certificates: [ecCertificate.certificate, "nope"] },
+      }),
+      400,
+      "invalid_request",
+      /^certificates\[1\]: /,
+      "certificates[1]",
+    );
   });
 });

@@ -4,7 +4,7 @@ import { keyAcceptsAlgorithm } from "../keys/key-algorithm-compatibility.js";
 import { fieldError } from "./field-error.js";
 
 /** Which field of the request the misfit is reported on, and so how it is worded. */
-export type AlgorithmFitField = "algorithms" | "certificate" | "jwks";
+export type AlgorithmFitField = "algorithms" | "certificate" | "certificates" | "jwks";
 
 /**
  * Every algorithm of an explicit allow-list must be verifiable by at least one of the issuer's keys, exactly

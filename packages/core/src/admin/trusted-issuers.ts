@@ -157,6 +157,7 @@ async function build(
 function misfitField(input: TrustedIssuerPatch): AlgorithmFitField {
   if (input.algorithms !== undefined) return "algorithms";
   if (input.certificate !== undefined) return "certificate";
+  if (input.certificates !== undefined) return "certificates";
   return input.jwks !== undefined ? "jwks" : "algorithms";
 }
 

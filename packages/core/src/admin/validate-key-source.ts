@@ -10,6 +10,8 @@ import { fieldError, textField } from "./field-error.js";
 
 export interface KeySourceInput {
   readonly certificate?: string | undefined;
+  /** Several PEM certificates (issuers only), each a key of the issuer. */
+  readonly certificates?: readonly string[] | undefined;
   readonly jwks?: unknown;
   readonly jwksUri?: string | undefined;
   /** `true`: the keys are found through the issuer's OpenID Provider metadata (issuers only). */
@@ -19,6 +21,7 @@ export interface KeySourceInput {
 export function hasKeySource(input: KeySourceInput): boolean {
   return (
     input.certificate !== undefined ||
+    input.certificates !== undefined ||
     input.jwks !== undefined ||
     input.jwksUri !== undefined ||
     input.discovery === true
@@ -40,10 +43,12 @@ export async function validateKeySource(
 ): Promise<{ source: KeySource; keys: readonly PublicJwk[] | null }> {
   const allowCertificate = owner === "issuer";
   const discovery = input.discovery === true ? true : undefined;
-  const given = [input.certificate, input.jwks, input.jwksUri, discovery].filter(
+  const given = [input.certificate, input.certificates, input.jwks, input.jwksUri, discovery].filter(
     (value) => value !== undefined,
   ).length;
-  const names = allowCertificate ? "certificate, jwks, jwks_uri or discovery" : "jwks or jwks_uri";
+  const names = allowCertificate
+    ? "certificate, certificates, jwks, jwks_uri or discovery"
+    : "jwks or jwks_uri";
   if (given !== 1) {
     // A problem of the combination, not of one field: no field path.
     throw invalidRequest(`${names}: exactly one of ${names} is required`, { reason: "invalid_field" });
@@ -56,6 +61,10 @@ export async function validateKeySource(
     } catch (error) {
       throw fieldError("certificate", error instanceof Error ? error.message : "does not parse");
     }
+  }
+  if (input.certificates !== undefined) {
+    if (!allowCertificate) throw fieldError("certificates", "not accepted here");
+    return certificatesSource(input.certificates);
   }
   if (discovery !== undefined) {
     if (owner !== "issuer") throw fieldError("discovery", "not accepted here");
@@ -76,6 +85,28 @@ export async function validateKeySource(
     return result.key;
   });
   return { source: { kind: "jwks", jwks: { keys: parsed } }, keys: parsed };
+}
+
+/** The most certificates one issuer registers: enough for a rollover, with room for overlap. */
+export const MAX_CERTIFICATES = 10;
+
+async function certificatesSource(
+  pems: readonly string[],
+): Promise<{ source: KeySource; keys: readonly PublicJwk[] }> {
+  if (pems.length === 0 || pems.length > MAX_CERTIFICATES) {
+    throw fieldError("certificates", `must list between 1 and ${MAX_CERTIFICATES} PEM certificates`);
+  }
+  const certificates = [...new Set(pems.map((pem) => pem.trim()))];
+  const keys = await Promise.all(
+    certificates.map(async (pem, index) => {
+      try {
+        return await certificateToJwk(pem);
+      } catch (error) {
+        throw fieldError(["certificates", index], error instanceof Error ? error.message : "does not parse");
+      }
+    }),
+  );
+  return { source: { kind: "certificates", certificates }, keys };
 }
 
 /** Discovery for `issuer`, whose identifier must be a URL its metadata may be fetched from. */
@@ -108,6 +139,8 @@ export async function storedKeysOf(source: KeySource): Promise<readonly PublicJw
       } catch (error) {
         throw fieldError("certificate", error instanceof Error ? error.message : "does not parse");
       }
+    case "certificates":
+      return (await certificatesSource(source.certificates)).keys;
     case "jwks":
       return source.jwks.keys;
     case "jwks_uri":

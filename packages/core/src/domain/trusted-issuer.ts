@@ -5,6 +5,8 @@ import type { TrustRule } from "./trust-rule.js";
 /** Where the public keys of a trusted issuer (or of a private_key_jwt client) come from. */
 export type KeySource =
   | { readonly kind: "certificate"; readonly certificate: string }
+  /** Several PEM certificates, so that a certificate rollover needs no switch to a JWKS. */
+  | { readonly kind: "certificates"; readonly certificates: readonly string[] }
   | { readonly kind: "jwks"; readonly jwks: PublicJwkSet }
   | { readonly kind: "jwks_uri"; readonly jwksUri: string }
   /**

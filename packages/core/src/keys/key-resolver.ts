@@ -36,6 +36,8 @@ export function createKeyResolver(remote: RemoteJwks, discovered: DiscoveredJwks
       switch (source.kind) {
         case "certificate":
           return [await certificateKey(source.certificate)];
+        case "certificates":
+          return Promise.all(source.certificates.map(certificateKey));
         case "jwks":
           return source.jwks.keys;
         case "jwks_uri":
@@ -47,6 +49,7 @@ export function createKeyResolver(remote: RemoteJwks, discovered: DiscoveredJwks
     async refreshedKeysOf(source) {
       switch (source.kind) {
         case "certificate":
+        case "certificates":
         case "jwks":
           return null;
         case "jwks_uri":

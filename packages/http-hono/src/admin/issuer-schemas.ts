@@ -18,6 +18,10 @@ const issuer = z
 const inputFields = {
   name: z.string().nullable().optional(),
   certificate: z.string().optional().openapi({ description: "A PEM X.509 certificate (one key source)" }),
+  certificates: z
+    .array(z.string())
+    .optional()
+    .openapi({ description: "Up to 10 PEM X.509 certificates, e.g. across a rollover (one key source)" }),
   jwks: JwkSetSchema.optional().openapi({ description: "An inline public JWK Set (one key source)" }),
   jwks_uri: z.string().optional().openapi({
     format: "uri",
@@ -78,6 +82,7 @@ export const IssuerSchema = z
     issuer,
     name: z.string().nullable(),
     certificate: z.string().optional(),
+    certificates: z.array(z.string()).optional(),
     jwks: JwkSetSchema.optional(),
     jwks_uri: z.string().optional(),
     discovery: z.literal(true).optional(),
@@ -95,7 +100,7 @@ export const IssuerSchema = z
     updated_at: TimestampSchema,
   })
   .openapi("TrustedIssuer", {
-    description: "Exactly one of certificate, jwks, jwks_uri and discovery is present",
+    description: "Exactly one of certificate, certificates, jwks, jwks_uri and discovery is present",
   });
 
 export const IssuerListSchema = z.object({ items: z.array(IssuerSchema) }).openapi("TrustedIssuerList");

@@ -16,6 +16,7 @@ function commonFields(body: IssuerPatchBody): Omit<TrustedIssuerInput, "issuer">
   return {
     name: body.name,
     certificate: body.certificate,
+    certificates: body.certificates,
     jwks: body.jwks,
     jwksUri: body.jwks_uri,
     discovery: body.discovery,
@@ -42,10 +43,12 @@ export function issuerPatchFromWire(body: IssuerPatchBody): TrustedIssuerPatch {
 
 function keySourceToWire(
   source: KeySource,
-): Pick<IssuerWire, "certificate" | "jwks" | "jwks_uri" | "discovery"> {
+): Pick<IssuerWire, "certificate" | "certificates" | "jwks" | "jwks_uri" | "discovery"> {
   switch (source.kind) {
     case "certificate":
       return { certificate: source.certificate };
+    case "certificates":
+      return { certificates: [...source.certificates] };
     case "jwks":
       return { jwks: { keys: source.jwks.keys.map((key) => ({ ...key })) } };
     case "jwks_uri":

@@ -15,7 +15,12 @@ export interface KeyFingerprint {
  */
 export async function keyFingerprints(source: KeySource): Promise<KeyFingerprint[] | null> {
   if (source.kind === "jwks_uri" || source.kind === "discovery") return null;
-  const jwks = source.kind === "jwks" ? source.jwks.keys : [await certificateToJwk(source.certificate)];
+  const jwks =
+    source.kind === "jwks"
+      ? source.jwks.keys
+      : await Promise.all(
+          (source.kind === "certificate" ? [source.certificate] : source.certificates).map(certificateToJwk),
+        );
   return Promise.all(
     jwks.map(async (jwk) => ({
       kid: jwk.kid ?? null,
