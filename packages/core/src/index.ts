@@ -1,4 +1,5 @@
-export type { ClientInput, ClientWithSecret } from "./admin/clients.js";
+export type { ClientCreateInput, ClientInput, ClientWithSecret } from "./admin/clients.js";
+export { estimatedSecretBits, MIN_IMPORTED_SECRET_BITS } from "./admin/imported-client-secret.js";
 export type { TrustedIssuerInput, TrustedIssuerPatch } from "./admin/trusted-issuers.js";
 export type { ValidatedAssertion } from "./assertion/validate-assertion.js";
 export { type CachedStorageOptions, createCachedStorage } from "./caching/cached-storage.js";

@@ -205,3 +205,31 @@ describe("admin API: several certificates on an issuer", () => {
     );
   });
 });
+
+describe("admin API: a client moved from another server", () => {
+  it("takes its client_id and client_secret, and never returns the secret", async () => {
+    const { request } = createAdminHarness();
+    const secret = "f3Jk9LmQ2rT8vWx4Zb6Nc1Pd5Hs7Ge0A";
+    const created = await request("POST", "/clients", {
+      body: { client_id: "wso2-orders-app", client_secret: secret },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json()).toMatchObject({ client_id: "wso2-orders-app", client_secret: null });
+    expect(created.text).not.toContain(secret);
+    expectError(
+      await request("POST", "/clients", { body: { client_id: "weak", client_secret: "short-secret" } }),
+      400,
+      "invalid_request",
+      /^client_secret: is too weak: at least 128 bits/,
+      "client_secret",
+    );
+    // A secret changes only by rotation.
+    expectError(
+      await request("PATCH", "/clients/wso2-orders-app", { body: { client_secret: secret } }),
+      400,
+      "invalid_request",
+      /^client_secret: is not a known field$/,
+      "client_secret",
+    );
+  });
+});

@@ -10,8 +10,10 @@ import {
 import type { EngineContext } from "../engine/context.js";
 import { ConflictError, NotFoundError } from "../errors/admin-errors.js";
 import { newClientSecret } from "../tokens/client-secret-value.js";
+import { clientIdField } from "./client-id-field.js";
 import { fieldError, nullableText, textField } from "./field-error.js";
 import { identifierListField } from "./identifier-list-field.js";
+import { importedClientSecret } from "./imported-client-secret.js";
 import { deleteOrNotFound, findOrNotFound } from "./record-by-id.js";
 import { scopeField } from "./scope-field.js";
 import { hasKeySource, validateKeySource } from "./validate-key-source.js";
@@ -29,6 +31,14 @@ export interface ClientInput {
   readonly trustedIssuers?: readonly string[] | null | undefined;
   readonly accessTokenTtl?: number | null | undefined;
   readonly refreshTokenTtl?: number | null | undefined;
+}
+
+/** A new client: as any client, and optionally its id and secret from another server. */
+export interface ClientCreateInput extends ClientInput {
+  /** Default: a generated UUID. */
+  readonly clientId?: string | undefined;
+  /** A secret the client already has (secret methods only); never echoed back. Default: a generated one. */
+  readonly clientSecret?: string | undefined;
 }
 
 /** A client and, only right after creation or a secret rotation, its secret in clear. */
@@ -91,7 +101,7 @@ async function keySource(input: ClientInput, method: ClientAuthMethod, current: 
   return (await validateKeySource(input, "client")).source as ClientKeySource;
 }
 
-async function build(ctx: EngineContext, input: ClientInput, current: Client | null): Promise<Client> {
+async function build(ctx: EngineContext, input: ClientCreateInput, current: Client | null): Promise<Client> {
   const now = ctx.clock.now();
   const method =
     input.tokenEndpointAuthMethod === undefined
@@ -100,7 +110,9 @@ async function build(ctx: EngineContext, input: ClientInput, current: Client | n
   const keepsSecret =
     current !== null && SECRET_METHODS.includes(current.authMethod) && SECRET_METHODS.includes(method);
   return {
-    clientId: current?.clientId ?? crypto.randomUUID(),
+    clientId:
+      current?.clientId ??
+      (input.clientId === undefined ? crypto.randomUUID() : clientIdField(input.clientId)),
     clientName:
       input.clientName === undefined
         ? (current?.clientName ?? null)
@@ -134,18 +146,27 @@ async function build(ctx: EngineContext, input: ClientInput, current: Client | n
   };
 }
 
-/** Registers a client; a secret-based client gets a generated secret of 256 bits, returned only here. */
-export async function createClient(ctx: EngineContext, input: ClientInput): Promise<ClientWithSecret> {
+/**
+ * Registers a client; a secret-based client gets a generated secret of 256 bits, returned only here, unless
+ * it brings its own (which is never returned).
+ */
+export async function createClient(ctx: EngineContext, input: ClientCreateInput): Promise<ClientWithSecret> {
   const draft = await build(ctx, input, null);
-  const clientSecret = SECRET_METHODS.includes(draft.authMethod) ? newClientSecret() : null;
-  const client = {
-    ...draft,
-    secretHash: clientSecret === null ? null : await ctx.crypto.sha256(clientSecret),
-  };
+  const usesSecret = SECRET_METHODS.includes(draft.authMethod);
+  if (input.clientSecret !== undefined && !usesSecret) {
+    throw fieldError(
+      "client_secret",
+      "only client_secret_basic and client_secret_post clients have a secret",
+    );
+  }
+  const imported = input.clientSecret === undefined ? null : importedClientSecret(input.clientSecret);
+  const generated = usesSecret && imported === null ? newClientSecret() : null;
+  const secret = imported ?? generated;
+  const client = { ...draft, secretHash: secret === null ? null : await ctx.crypto.sha256(secret) };
   if ((await ctx.storage.clients.insert(client)) === "duplicate") {
     throw new ConflictError(`a client ${client.clientId} is already registered`);
   }
-  return { client, clientSecret };
+  return { client, clientSecret: generated };
 }
 
 export async function getClient(ctx: EngineContext, clientId: string): Promise<Client> {

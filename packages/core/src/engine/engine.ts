@@ -1,4 +1,4 @@
-import type { ClientInput, ClientWithSecret } from "../admin/clients.js";
+import type { ClientCreateInput, ClientInput, ClientWithSecret } from "../admin/clients.js";
 import type { TrustedIssuerInput } from "../admin/trusted-issuers.js";
 import type { PresentedClientAuthentication } from "../client-auth/client-credentials.js";
 import type { Client, GrantType } from "../domain/client.js";
@@ -63,7 +63,8 @@ export interface Engine {
   };
   /** The registered clients; a new or rotated secret is shown in that one response only. */
   readonly clients: {
-    create(input: ClientInput): Promise<ClientWithSecret>;
+    /** With `clientId` and `clientSecret` given, a client moved from another server keeps its credentials. */
+    create(input: ClientCreateInput): Promise<ClientWithSecret>;
     get(clientId: string): Promise<Client>;
     list(): Promise<Client[]>;
     update(clientId: string, patch: ClientInput): Promise<Client>;

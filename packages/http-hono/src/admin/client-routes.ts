@@ -8,7 +8,12 @@ import {
   ClientSchema,
   ClientWithSecretSchema,
 } from "./client-schemas.js";
-import { clientInputFromWire, clientToWire, clientWithSecretToWire } from "./client-wire.js";
+import {
+  clientCreateInputFromWire,
+  clientInputFromWire,
+  clientToWire,
+  clientWithSecretToWire,
+} from "./client-wire.js";
 import { ERROR_RESPONSES } from "./error-schemas.js";
 import { jsonContent } from "./json-content.js";
 
@@ -101,7 +106,7 @@ const rotateClientSecret = createRoute({
 
 export function registerClientRoutes(app: OpenAPIHono, engine: Engine): void {
   app.openapi(createClient, async (c) => {
-    const created = await engine.clients.create(clientInputFromWire(c.req.valid("json")));
+    const created = await engine.clients.create(clientCreateInputFromWire(c.req.valid("json")));
     return c.json(clientWithSecretToWire(created), 201);
   });
   app.openapi(listClients, async (c) => {

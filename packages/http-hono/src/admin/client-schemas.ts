@@ -29,7 +29,19 @@ const inputFields = {
   refresh_token_ttl: seconds.optional().openapi({ description: "Seconds; null: the server's default" }),
 };
 
-export const ClientCreateSchema = z.strictObject(inputFields).openapi("ClientCreate");
+export const ClientCreateSchema = z
+  .strictObject({
+    client_id: z.string().optional().openapi({
+      description: "For a client moved from another server: its id (default: a generated UUID)",
+    }),
+    client_secret: z.string().optional().openapi({
+      description:
+        "For a client moved from another server: its secret, with at least 128 bits of estimated entropy; stored hashed and never returned (default: a generated secret, returned once)",
+      writeOnly: true,
+    }),
+    ...inputFields,
+  })
+  .openapi("ClientCreate");
 
 export const ClientPatchSchema = z.strictObject(inputFields).openapi("ClientPatch");
 
@@ -66,6 +78,7 @@ export const ClientIdSchema = z.object({
   client_id: z.string().openapi({ param: { name: "client_id", in: "path" } }),
 });
 
-export type ClientBody = z.output<typeof ClientCreateSchema>;
+export type ClientBody = z.output<typeof ClientPatchSchema>;
+export type ClientCreateBody = z.output<typeof ClientCreateSchema>;
 export type ClientWire = z.input<typeof ClientSchema>;
 export type ClientWithSecretWire = z.input<typeof ClientWithSecretSchema>;

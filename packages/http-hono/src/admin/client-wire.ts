@@ -1,5 +1,5 @@
-import type { Client, ClientInput, ClientWithSecret } from "@jwtgrant/core";
-import type { ClientBody, ClientWire, ClientWithSecretWire } from "./client-schemas.js";
+import type { Client, ClientCreateInput, ClientInput, ClientWithSecret } from "@jwtgrant/core";
+import type { ClientBody, ClientCreateBody, ClientWire, ClientWithSecretWire } from "./client-schemas.js";
 
 /** Snake_case to camelCase; `undefined` keeps its "not given" sense for a patch. */
 export function clientInputFromWire(body: ClientBody): ClientInput {
@@ -22,6 +22,12 @@ function keySourceToWire(source: Client["keySource"]): Pick<ClientWire, "jwks" |
   return source.kind === "jwks"
     ? { jwks: { keys: source.jwks.keys.map((key) => ({ ...key })) } }
     : { jwks_uri: source.jwksUri };
+}
+
+/** A create body: the fields of any client, and the id and secret of one moved from another server. */
+export function clientCreateInputFromWire(body: ClientCreateBody): ClientCreateInput {
+  const { client_id: clientId, client_secret: clientSecret, ...fields } = body;
+  return { ...clientInputFromWire(fields), clientId, clientSecret };
 }
 
 /** A client as every response shows it: never its secret, nor the secret's hash. */
