@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildPreset } from "../src/presets/build-preset.js";
 import { githubActionsPreset } from "../src/presets/github-actions-preset.js";
 import { gitlabPreset } from "../src/presets/gitlab-preset.js";
+import type { PresetOptions } from "../src/presets/issuer-preset.js";
 import { kubernetesPreset } from "../src/presets/kubernetes-preset.js";
 import { spiffePreset } from "../src/presets/spiffe-preset.js";
 import { UsageError } from "../src/usage-error.js";
@@ -185,7 +186,8 @@ describe("buildPreset", () => {
   it("builds the named preset from the command line's options, ignoring the command's others", () => {
     const options = { ownerId: "7", url: new URL("http://127.0.0.1:8080"), name: "GitHub" };
     expect(buildPreset("github-actions", options)).toEqual(githubActionsPreset({ ownerId: "7" }));
-    expect(buildPreset(undefined, { name: "no preset" })).toBeNull();
+    const none: PresetOptions & { readonly name: string } = { name: "no preset" };
+    expect(buildPreset(undefined, none)).toBeNull();
   });
 
   it("refuses an option of another preset, and a preset option without --preset", () => {

@@ -18,23 +18,34 @@ function formatActual(condition: JsonRecord): string {
   return json.length > MAX_ACTUAL_LENGTH ? `${json.slice(0, MAX_ACTUAL_LENGTH - 1)}…` : json;
 }
 
-function formatRule(rule: unknown): string {
-  if (!isRecord(rule)) return `${JSON.stringify(rule)}\n`;
-  const heading = `${formatValue(rule.name)}: ${rule.matched === true ? "matched" : "not matched"}`;
-  const conditions = Array.isArray(rule.conditions) ? rule.conditions.filter(isRecord) : [];
+const conditionsOf = (rule: JsonRecord): JsonRecord[] =>
+  Array.isArray(rule.conditions) ? rule.conditions.filter(isRecord) : [];
+
+/** Each rule's verdict, then its conditions, aligned across every rule so that the columns read down. */
+function formatRules(rules: readonly unknown[]): string {
+  const records = rules.filter(isRecord);
   const lines = alignColumns(
-    conditions.map((condition) => [
-      condition.passed === true ? "passed" : "failed",
-      formatValue(condition.claim),
-      formatValue(condition.operator),
-      formatActual(condition),
-    ]),
+    records.flatMap((rule) =>
+      conditionsOf(rule).map((condition) => [
+        condition.passed === true ? "passed" : "failed",
+        formatValue(condition.claim),
+        formatValue(condition.operator),
+        formatActual(condition),
+      ]),
+    ),
   );
-  return [heading, ...lines.map((line) => `  ${line}`)].join("\n").concat("\n");
+  let next = 0;
+  return records
+    .map((rule) => {
+      const count = conditionsOf(rule).length;
+      const conditions = lines.slice(next, next + count).map((line) => `  ${line}\n`);
+      next += count;
+      return `${formatValue(rule.name)}: ${rule.matched === true ? "matched" : "not matched"}\n${conditions.join("")}`;
+    })
+    .join("");
 }
 
-function formatToken(token: unknown): string {
-  if (!isRecord(token)) return `${formatValue(token)}\n`;
+function formatToken(token: JsonRecord): string {
   const claims = isRecord(token.claims)
     ? Object.entries(token.claims).map(([name, value]): [string, unknown] => [name, JSON.stringify(value)])
     : [];
@@ -49,7 +60,8 @@ function formatToken(token: unknown): string {
 
 /**
  * The answer of `POST /admin/explain` for people: the verdict and why, then each rule of the issuer with each
- * condition's result and the claim's actual value, then the token that would be issued.
+ * condition's result and the claim's actual value, then the token that would be issued. Tolerant of members
+ * it does not know, or missing, as a server of another version may send them.
  */
 export function formatExplanation(explanation: unknown): string {
   const answer = asRecord(explanation);
@@ -62,7 +74,13 @@ export function formatExplanation(explanation: unknown): string {
     ["rule", answer.rule],
     ["client", answer.client],
     ["jti_used", answer.jti_used],
+    // Without rules (an unknown issuer, or one without rules) or a token, a dash says so in place.
+    ...(Array.isArray(answer.rules) ? [] : [["rules", answer.rules] as const]),
+    ...(isRecord(answer.token) ? [] : [["token", answer.token] as const]),
   ]);
-  const rules = Array.isArray(answer.rules) ? answer.rules.map(formatRule).join("") : "-\n";
-  return [verdict, `rules\n${indent(rules)}`, `token\n${indent(formatToken(answer.token))}`].join("\n");
+  const sections = [
+    ...(Array.isArray(answer.rules) ? [`rules\n${indent(formatRules(answer.rules))}`] : []),
+    ...(isRecord(answer.token) ? [`token\n${indent(formatToken(answer.token))}`] : []),
+  ];
+  return [verdict, ...sections].join("\n");
 }
