@@ -21,7 +21,7 @@ await runServer({
   clientAddress: nodeClientAddress,
   readBody: readNodeBody,
   serve: (fetch, { port, host, tls }) =>
-    new Promise((resolve) => {
+    new Promise((resolve, reject) => {
       const secure =
         tls === undefined
           ? {}
@@ -41,5 +41,7 @@ await runServer({
             (server as HttpsServer).setSecureContext({ cert: material.cert, key: material.key }),
         }),
       );
+      // Before listening, an error (the port in use) is the start's to report; a listening server has its own.
+      (server as Server).once("error", reject);
     }),
 });

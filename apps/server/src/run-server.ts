@@ -1,5 +1,6 @@
 import process from "node:process";
 import { redactUrlUserinfo } from "@jwtgrant/core";
+import { isAddressInUse } from "./address-in-use.js";
 import { generatedTokenNotice } from "./admin-token.js";
 import { composeServer, type RuntimeServices } from "./compose-server.js";
 import { ConfigError } from "./config/config-error.js";
@@ -93,11 +94,21 @@ export async function runServer(runtime: Runtime): Promise<void> {
     else if (signal === "SIGHUP") process.on(signal, handler);
     else process.once(signal, handler);
   };
-  const server = await runtime.serve(composed.fetch, {
-    port: config.port,
-    host: config.host,
-    ...(tls === undefined ? {} : { tls }),
-  });
+  let server: RuntimeServer;
+  try {
+    server = await runtime.serve(composed.fetch, {
+      port: config.port,
+      host: config.host,
+      ...(tls === undefined ? {} : { tls }),
+    });
+  } catch (error) {
+    if (!isAddressInUse(error)) throw error;
+    await composed.close();
+    process.stderr.write(
+      `jwtgrant: port ${config.port} is in use on ${config.host}: stop what listens there, or set PORT\n`,
+    );
+    process.exit(1);
+  }
   const tlsReloads =
     config.tls === undefined || tls === undefined
       ? undefined

@@ -13,7 +13,7 @@ describe("configuration", () => {
     expect(readServerConfig({})).toEqual({
       port: 8080,
       host: "127.0.0.1",
-      issuer: "http://localhost:8080",
+      issuer: "http://127.0.0.1:8080",
       databaseUrl: undefined,
       dataDir: "./.jwtgrant",
       adminToken: undefined,
@@ -41,6 +41,13 @@ describe("configuration", () => {
     });
   });
 
+  it("defaults the issuer to the address it listens on, loopback when it listens on all", () => {
+    expect(readServerConfig({ HOST: "10.0.0.7", PORT: "9000" }).issuer).toBe("http://10.0.0.7:9000");
+    expect(readServerConfig({ HOST: "0.0.0.0" }).issuer).toBe("http://127.0.0.1:8080");
+    expect(readServerConfig({ HOST: "::" }).issuer).toBe("http://127.0.0.1:8080");
+    expect(readServerConfig({ HOST: "::1" }).issuer).toBe("http://[::1]:8080");
+  });
+
   it("serves TLS from both files, and then defaults the issuer to https", () => {
     const config = readServerConfig({
       PORT: "9443",
@@ -48,7 +55,7 @@ describe("configuration", () => {
       JWTGRANT_TLS_KEY_FILE: "/etc/jwtgrant/tls/tls.key",
     });
     expect(config).toMatchObject({
-      issuer: "https://localhost:9443",
+      issuer: "https://127.0.0.1:9443",
       tls: { certFile: "/etc/jwtgrant/tls/tls.crt", keyFile: "/etc/jwtgrant/tls/tls.key" },
     });
   });
@@ -73,7 +80,7 @@ describe("configuration", () => {
       JWTGRANT_READY_TIMEOUT_MS: "250",
     });
     expect(config).toMatchObject({
-      issuer: "http://localhost:9000",
+      issuer: "http://127.0.0.1:9000",
       databaseUrl: "postgres://u@db:5432/jwtgrant",
       secrets: [SECRET_A, SECRET_B],
       accessTokenTtlSeconds: 600,
@@ -95,8 +102,18 @@ describe("configuration", () => {
   it.each([
     [{ PORT: "http" }, /^PORT: expected a whole number/],
     [{ PORT: "70000" }, /^PORT: /],
-    [{ JWTGRANT_ISSUER: "not a url" }, /^JWTGRANT_ISSUER: expected an absolute URL/],
-    [{ DATABASE_URL: "mysql://x" }, /^DATABASE_URL: expected a postgres: or postgresql: URL/],
+    [
+      { JWTGRANT_ISSUER: "not a url" },
+      /^JWTGRANT_ISSUER: expected a http or https URL such as http:\/\/…, got "not a url"$/,
+    ],
+    [
+      { JWTGRANT_ISSUER: "localhost:9443" },
+      /^JWTGRANT_ISSUER: expected a http or https URL such as http:\/\/…, got "localhost:9443"; the scheme is missing$/,
+    ],
+    [
+      { DATABASE_URL: "mysql://x" },
+      /^DATABASE_URL: expected a postgres or postgresql URL such as postgres:\/\/…, got "mysql:\/\/x"$/,
+    ],
     [{ JWTGRANT_ADMIN_TOKEN: "short" }, /^JWTGRANT_ADMIN_TOKEN: expected at least 32 characters/],
     [{ JWTGRANT_CLOCK_SKEW: "-5" }, /^JWTGRANT_CLOCK_SKEW: /],
     [
@@ -136,7 +153,10 @@ describe("configuration", () => {
   it("never echoes the userinfo of a URL it refuses", () => {
     for (const name of ["DATABASE_URL", "JWTGRANT_ISSUER"]) {
       const refusal = () => readServerConfig({ [name]: "postgres://u:s3cret@host:bad" });
-      expect(refusal).toThrow(`${name}: expected an absolute URL, got "postgres://***@host:bad"`);
+      expect(refusal).toThrow(`${name}: expected a`);
+      expect(refusal).toThrow(
+        `URL such as ${name === "DATABASE_URL" ? "postgres" : "http"}://…, got "postgres://***@host:bad"`,
+      );
     }
   });
 
@@ -149,7 +169,7 @@ describe("configuration", () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
-      'jwtgrant: invalid configuration: DATABASE_URL: expected an absolute URL, got "postgres://***@host:bad"\n',
+      'jwtgrant: invalid configuration: DATABASE_URL: expected a postgres or postgresql URL such as postgres://…, got "postgres://***@host:bad"\n',
     );
   });
 

@@ -9,6 +9,7 @@ import { ADMIN_TOKEN, type RunningServer, startServer, tempDataDir } from "./sup
 const CHROMIUM = "/usr/bin/chromium";
 const SCREENSHOTS = fileURLToPath(new URL("../test-results/console-screenshots/", import.meta.url));
 const PARTNER = "https://partner.example.com";
+const CI = "https://ci.example.com";
 
 describe("the console in a browser", () => {
   let server: RunningServer;
@@ -99,7 +100,8 @@ describe("the console in a browser", () => {
     await page.getByLabel("Assertion (a signed JWT)").fill(assertion);
     await page.getByLabel("As client").selectOption(clientId);
     await page.getByRole("button", { name: "Check" }).click();
-    await expect(page.locator("#verdict").textContent()).resolves.toBe("Accepted");
+    await expect(page.locator("#verdict").textContent()).resolves.toBe("Would grant");
+    await expect(page.locator("#client-check").textContent()).resolves.toBe("checked");
     await shot(page, "10-try-it");
 
     const response = await fetch(`${server.url}/oauth2/token`, {
@@ -124,5 +126,69 @@ describe("the console in a browser", () => {
     await page.waitForURL(`${server.url}/console/sign-in`);
     await page.goto(`${server.url}/console/clients`);
     expect(page.url()).toBe(`${server.url}/console/sign-in`);
+  });
+
+  it("edits an issuer's rules, shows them, and explains an assertion condition by condition", async () => {
+    const registered = await fetch(`${server.url}/admin/issuers`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ issuer: CI, certificate: ecCertificate.certificate }),
+    });
+    expect(registered.status).toBe(201);
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await page.goto(`${server.url}/console/sign-in`);
+    await page.getByLabel("Admin token").fill(ADMIN_TOKEN);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${server.url}/console`);
+
+    await page.getByRole("link", { name: "Trusted issuers" }).click();
+    await page.getByRole("link", { name: CI }).click();
+    await page.waitForURL(/\/console\/issuers\/[0-9a-f-]+$/);
+    const issuerPage = page.url();
+    await page.getByRole("link", { name: "Add rules…" }).click();
+    const editor = page.getByLabel("Rules (JSON)");
+    await editor.fill(JSON.stringify([{ name: "orders-team", when: { team: { glob: 5 } } }], null, 2));
+    await page.getByRole("button", { name: "Save rules" }).click();
+    await expect(page.locator("#rules-error").textContent()).resolves.toBe(
+      "rules[0].when.team: glob must be a string",
+    );
+    await expect(editor.inputValue()).resolves.toContain('"glob": 5');
+    await shot(page, "13-rules-error");
+    const rules = [{ name: "orders-team", when: { sub: { eq: "batch-job" }, team: { eq: "orders" } } }];
+    await editor.fill(JSON.stringify(rules, null, 2));
+    await page.getByRole("button", { name: "Save rules" }).click();
+    await page.waitForURL(issuerPage);
+    await expect(page.locator("ol.rules h3").allTextContents()).resolves.toEqual(["orders-team"]);
+    await expect(page.locator("ol.rules code").allTextContents()).resolves.toEqual([
+      'sub eq "batch-job"',
+      'team eq "orders"',
+    ]);
+    await shot(page, "14-issuer-rules");
+
+    const key = await importTestKey("ES256", ecCertificate.testOnlyPrivateKeyPkcs8);
+    const now = Math.floor(Date.now() / 1000);
+    const assertion = await signTestJws(key, {
+      iss: CI,
+      sub: "batch-job",
+      team: "billing",
+      aud: `${server.url}/oauth2/token`,
+      iat: now,
+      exp: now + 300,
+      jti: crypto.randomUUID(),
+    });
+    await page.getByLabel("Assertion (a signed JWT)").fill(assertion);
+    await page.getByRole("button", { name: "Check" }).click();
+    await expect(page.locator("#verdict").textContent()).resolves.toBe("Refused: no_rule_matched");
+    await expect(page.getByLabel("Assertion (a signed JWT)").inputValue()).resolves.toBe(assertion);
+    const failed = page.locator("tr.failed");
+    await expect(failed.count()).resolves.toBe(1);
+    await expect(failed.locator("td").allTextContents()).resolves.toEqual([
+      "team",
+      "eq",
+      "✗ failed",
+      "billing",
+    ]);
+    await expect(page.locator("tr.passed td").first().textContent()).resolves.toBe("sub");
+    await shot(page, "15-try-it-explained");
   });
 });

@@ -36,6 +36,7 @@ export * from "./errors/refusal-reason.js";
 export * from "./errors/storage-unavailable-error.js";
 export type { CheckedJwtBearer } from "./grants/check-jwt-bearer.js";
 export type { RefreshRequest } from "./grants/exchange-refresh-token.js";
+export type { ExplainedToken, ExplainRequest, Explanation } from "./grants/explain-jwt-bearer.js";
 export type { Introspection, IntrospectionRequest } from "./grants/introspect-token.js";
 export type { JwtBearerRequest } from "./grants/jwt-bearer-request.js";
 export type { RevocationRequest } from "./grants/revoke-token.js";

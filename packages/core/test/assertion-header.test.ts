@@ -1,8 +1,8 @@
 import { base64url } from "jose";
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generateTestKey } from "../src/testing/test-keys.js";
 import { expectOAuthError } from "./support/expect-oauth-error.js";
-import { createHarness } from "./support/harness.js";
+import { createHarness, sharedTestKey } from "./support/harness.js";
 
 const b64 = (value: unknown) => base64url.encode(new TextEncoder().encode(JSON.stringify(value)));
 
@@ -90,12 +90,31 @@ describe("JOSE header rules (step 3)", () => {
     await h.expectIssued(h.exchange(await h.sign(h.claims(), header)));
   });
 
-  it("refuses an unknown kid", async () => {
+  it("refuses an unknown kid, saying what was looked for", async () => {
     const h = await createHarness();
-    await expectOAuthError(
+    const error = await expectOAuthError(
       h.exchange(await h.sign(h.claims(), { kid: "k2" })),
       "invalid_grant",
       "unknown_key",
+    );
+    expect(error.description).toBe('no key of the issuer has kid "k2" and fits alg ES256');
+    const long = await expectOAuthError(
+      h.exchange(await h.sign(h.claims(), { kid: "k".repeat(300) })),
+      "invalid_grant",
+    );
+    expect(long.description).toBe(`no key of the issuer has kid "${"k".repeat(64)}…" and fits alg ES256`);
+  });
+
+  it("says an assertion without kid was matched by key type and alg", async () => {
+    const h = await createHarness({ alg: "RS256" });
+    const es = await sharedTestKey("ES256", "other");
+    const error = await expectOAuthError(
+      h.exchange(await h.sign(h.claims(), { kid: undefined }, es)),
+      "invalid_grant",
+      "unknown_key",
+    );
+    expect(error.description).toBe(
+      "no key of the issuer fits alg ES256; the assertion has no kid, so the issuer's keys were matched by type and alg",
     );
   });
 

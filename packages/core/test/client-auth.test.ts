@@ -34,12 +34,29 @@ describe("client_secret_basic and client_secret_post", () => {
     );
   });
 
-  it("refuses the method the client is not registered with", async () => {
+  it("refuses the method the client is not registered with, naming its method only to one with the secret", async () => {
     const h = await createHarness();
-    await expectOAuthError(
+    const rightSecret = await expectOAuthError(
       h.engine.authenticateClient({ clientId: h.client.clientId, clientSecret: h.clientSecret }),
       "invalid_client",
       "client_auth_method_mismatch",
+    );
+    expect(rightSecret.description).toBe("this client authenticates with HTTP Basic (client_secret_basic)");
+    const wrongSecret = await expectOAuthError(
+      h.engine.authenticateClient({ clientId: h.client.clientId, clientSecret: `${h.clientSecret}x` }),
+      "invalid_client",
+      "client_auth_method_mismatch",
+    );
+    expect(wrongSecret.description).toBe("client authentication failed");
+    const post = await createHarness({ client: { tokenEndpointAuthMethod: "client_secret_post" } });
+    const basic = await expectOAuthError(
+      post.engine.authenticateClient({
+        basic: { clientId: post.client.clientId, clientSecret: post.clientSecret },
+      }),
+      "invalid_client",
+    );
+    expect(basic.description).toBe(
+      "this client authenticates with client_id and client_secret in the form body (client_secret_post)",
     );
   });
 

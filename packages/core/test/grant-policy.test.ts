@@ -94,6 +94,7 @@ describe("replay (step 7)", () => {
     const storage = createMemoryStorage({ clock: createFrozenClock() });
     const kept: Date[] = [];
     const replayGuard = {
+      ...storage.replayGuard,
       claim: (issuer: string, jti: string, expiresAt: Date) => {
         kept.push(expiresAt);
         return storage.replayGuard.claim(issuer, jti, expiresAt);

@@ -17,6 +17,7 @@ const ROUTES = [
   ["POST", "/clients/{client_id}/secret"],
   ["GET", "/keys"],
   ["POST", "/keys/rotate"],
+  ["POST", "/explain"],
 ] as const;
 
 const concrete = (path: string) => path.replace(/\{[a-z_]+\}/, "some-id");
@@ -153,6 +154,8 @@ describe("admin API: OpenAPI document", () => {
     );
     expect(schemaOf("get", "/keys", "200")).toBe("#/components/schemas/SigningKeyList");
     expect(schemaOf("post", "/keys/rotate", "201")).toBe("#/components/schemas/SigningKey");
+    expect(bodyOf("post", "/explain")).toBe("#/components/schemas/ExplainRequest");
+    expect(schemaOf("post", "/explain", "200")).toBe("#/components/schemas/Explanation");
     expect(schemaOf("post", "/issuers", "400")).toBe("#/components/schemas/Error");
     expect(Object.keys(document.components.schemas.Error?.properties ?? {})).toEqual([
       "error",

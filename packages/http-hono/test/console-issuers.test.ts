@@ -80,7 +80,7 @@ describe("console: trusted issuers", () => {
     expect(await harness.engine.issuers.list()).toEqual([]);
   });
 
-  it("names the rule that rejects an assertion, and leaves its jti unconsumed", async () => {
+  it("names the check that refuses an assertion, and leaves its jti unconsumed", async () => {
     const { harness, location } = await withIssuer();
     const { client, clientSecret } = await harness.engine.clients.create({ grantTypes: [JWT_BEARER_GRANT] });
     const key = await importTestKey("ES256", ecCertificate.testOnlyPrivateKeyPkcs8);
@@ -92,7 +92,7 @@ describe("console: trusted issuers", () => {
     const wrongAudience = await tryIt(
       await signTestJws(key, { ...claims, aud: "https://elsewhere.example" }),
     );
-    expect(wrongAudience).toContain("Rejected by rule aud_mismatch");
+    expect(wrongAudience).toContain('<h3 id="verdict" class="error">Refused: aud_mismatch</h3>');
     expect(wrongAudience).toContain("https://elsewhere.example");
 
     const wrongSubject = await signTestJws(key, {
@@ -100,11 +100,11 @@ describe("console: trusted issuers", () => {
       sub: "intruder",
       aud: `${SERVER}/oauth2/token`,
     });
-    expect(await tryIt(wrongSubject)).toContain("Rejected by rule subject_not_allowed");
+    expect(await tryIt(wrongSubject)).toContain("Refused: subject_not_allowed");
 
     const good = await signTestJws(key, { ...claims, aud: `${SERVER}/oauth2/token` });
-    expect(await tryIt(good)).toContain("Accepted");
-    expect(await tryIt(good)).toContain("Accepted");
+    expect(await tryIt(good)).toContain('<h3 id="verdict" class="ok">Would grant</h3>');
+    expect(await tryIt(good)).toContain('<h3 id="verdict" class="ok">Would grant</h3>');
     const exchange = await harness.app.request("/oauth2/token", {
       method: "POST",
       headers: {

@@ -59,7 +59,8 @@ describe("POST /oauth2/token", () => {
     expect(response.headers.get("pragma")).toBe("no-cache");
     expect(await json(response)).toEqual({
       error: "invalid_grant",
-      error_description: "the aud claim does not name this authorization server",
+      error_description:
+        "the aud claim does not name this authorization server; accepted: https://as.example.com, https://as.example.com/oauth2/token",
     });
   });
 

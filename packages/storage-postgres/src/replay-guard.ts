@@ -1,5 +1,5 @@
 import type { ReplayGuard } from "@jwtgrant/core";
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "./database.js";
 import type { DatabaseCalls } from "./database-calls.js";
 import { usedAssertions } from "./schema.js";
@@ -57,5 +57,20 @@ export function createPgReplayGuard(db: Database, calls: DatabaseCalls): ReplayG
 
   // Each batch is one call of `calls`; a claim made a call of its own would hold a connection while its
   // batch waits for another.
-  return { claim: (issuer, jti, expiresAt) => claimAll({ issuer, jti, expiresAt }) };
+  const isClaimed = db
+    .select({ issuer: usedAssertions.issuer })
+    .from(usedAssertions)
+    // As `claim` decides: a recorded pair counts until it is purged (its assertion has expired by then).
+    .where(
+      and(
+        eq(usedAssertions.issuer, sql.placeholder("issuer")),
+        eq(usedAssertions.jti, sql.placeholder("jti")),
+      ),
+    )
+    .limit(1)
+    .prepare("assertion_is_claimed");
+  return {
+    claim: (issuer, jti, expiresAt) => claimAll({ issuer, jti, expiresAt }),
+    isClaimed: (issuer, jti) => calls.run(async () => (await isClaimed.execute({ issuer, jti })).length > 0),
+  };
 }

@@ -71,15 +71,28 @@ function integer(env: Environment, name: string, fallback: number, min: number, 
   return value;
 }
 
+const DEFAULT_HOST = "127.0.0.1";
+const WILDCARD_HOSTS = new Set(["0.0.0.0", "::", "[::]"]);
+
+/** The host of the default issuer: the listening address, or loopback when the server listens on all. */
+function issuerHost(host: string): string {
+  if (WILDCARD_HOSTS.has(host)) return DEFAULT_HOST;
+  return host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+}
+
 function url(name: string, raw: string, protocols: readonly string[]): string {
+  const quoted = `"${redactUrlUserinfo(raw)}"`;
+  const expected = `a ${protocols.map((protocol) => protocol.slice(0, -1)).join(" or ")} URL such as ${protocols[0]}//…`;
   let parsed: URL;
   try {
     parsed = new URL(raw);
   } catch {
-    throw new ConfigError(`${name}: expected an absolute URL, got "${redactUrlUserinfo(raw)}"`);
+    throw new ConfigError(`${name}: expected ${expected}, got ${quoted}`);
   }
   if (!protocols.includes(parsed.protocol)) {
-    throw new ConfigError(`${name}: expected a ${protocols.join(" or ")} URL, got "${parsed.protocol}"`);
+    // "localhost:9443" parses, with "localhost:" as its scheme: say the scheme is missing.
+    const missing = raw.includes("://") ? "" : "; the scheme is missing";
+    throw new ConfigError(`${name}: expected ${expected}, got ${quoted}${missing}`);
   }
   return raw;
 }
@@ -113,7 +126,9 @@ export function readServerConfig(env: Environment): ServerConfig {
   const port = integer(env, "PORT", 8080, 0, 65_535);
   const tls = tlsFiles(env);
   const scheme = tls === undefined ? "http" : "https";
-  const issuer = (env.JWTGRANT_ISSUER || `${scheme}://localhost:${port}`).replace(/\/+$/, "");
+  const host = env.HOST || DEFAULT_HOST;
+  // By default the issuer is the address the server listens on, so that an `aud` naming it is accepted.
+  const issuer = (env.JWTGRANT_ISSUER || `${scheme}://${issuerHost(host)}:${port}`).replace(/\/+$/, "");
   url("JWTGRANT_ISSUER", issuer, ["http:", "https:"]);
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl !== undefined) url("DATABASE_URL", databaseUrl, ["postgres:", "postgresql:"]);
@@ -147,7 +162,7 @@ export function readServerConfig(env: Environment): ServerConfig {
   }
   return {
     port,
-    host: env.HOST || "127.0.0.1",
+    host,
     issuer,
     databaseUrl,
     dataDir: env.JWTGRANT_DATA_DIR || DEFAULT_DATA_DIR,

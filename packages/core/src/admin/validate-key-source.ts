@@ -80,11 +80,9 @@ export async function validateKeySource(
 
 /** Discovery for `issuer`, whose identifier must be a URL its metadata may be fetched from. */
 export function discoveryKeySource(issuer: string): KeySource {
-  if (jwksUriProblem(issuer) !== null) {
-    throw fieldError(
-      "discovery",
-      "needs an issuer identifier that is an https URL (or http on a loopback host)",
-    );
+  const problem = discoveryIssuerProblem(issuer);
+  if (problem !== null) {
+    throw fieldError("discovery", `needs an issuer identifier its metadata can be fetched from: ${problem}`);
   }
   return { kind: "discovery", issuer };
 }

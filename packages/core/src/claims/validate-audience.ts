@@ -11,9 +11,14 @@ export function validateAudience(claims: JsonObject, accepted: readonly string[]
     });
   }
   if (!values.some((value) => accepted.includes(value))) {
-    throw invalidGrant("the aud claim does not name this authorization server", {
-      reason: "aud_mismatch",
-      detail: `aud ${JSON.stringify(aud)}, accepted ${accepted.join(" ")}`,
-    });
+    // The values are public (the server's metadata names its issuer and token endpoint), and the caller got
+    // this far only with an assertion its issuer signed.
+    throw invalidGrant(
+      `the aud claim does not name this authorization server; accepted: ${accepted.join(", ")}`,
+      {
+        reason: "aud_mismatch",
+        detail: `aud ${JSON.stringify(aud)}, accepted ${accepted.join(" ")}`,
+      },
+    );
   }
 }

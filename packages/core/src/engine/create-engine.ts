@@ -9,6 +9,7 @@ import { checkJwtBearer } from "../grants/check-jwt-bearer.js";
 import { exchangeJwtBearer } from "../grants/exchange-jwt-bearer.js";
 import { exchangeRefreshToken } from "../grants/exchange-refresh-token.js";
 import { exchangeToken } from "../grants/exchange-token.js";
+import { explainJwtBearer } from "../grants/explain-jwt-bearer.js";
 import { SUPPORTED_GRANT_TYPES } from "../grants/grant-handlers.js";
 import { introspectToken } from "../grants/introspect-token.js";
 import { revokeToken } from "../grants/revoke-token.js";
@@ -79,6 +80,7 @@ export function createEngine(deps: EngineDependencies, options: EngineOptions): 
     revokeToken: bind(ctx, revokeToken),
     introspectToken: bind(ctx, introspectToken),
     checkJwtBearer: bind(ctx, checkJwtBearer),
+    explainJwtBearer: bind(ctx, explainJwtBearer),
     publishJwks: bind(ctx, publishJwks),
     ensureSigningKey: bind(ctx, async (c) => toView(await activeSigningKey(c))),
     issuers: {

@@ -8,6 +8,7 @@ import type { TokenResponse } from "../domain/token-response.js";
 import type { TrustedIssuer } from "../domain/trusted-issuer.js";
 import type { CheckedJwtBearer } from "../grants/check-jwt-bearer.js";
 import type { RefreshRequest } from "../grants/exchange-refresh-token.js";
+import type { ExplainRequest, Explanation } from "../grants/explain-jwt-bearer.js";
 import type { Introspection, IntrospectionRequest } from "../grants/introspect-token.js";
 import type { JwtBearerRequest } from "../grants/jwt-bearer-request.js";
 import type { RevocationRequest } from "../grants/revoke-token.js";
@@ -43,6 +44,11 @@ export interface Engine {
   introspectToken(request: IntrospectionRequest): Promise<Introspection>;
   /** Every rule of the grant but the replay guard, for diagnosis: consumes no `jti`, issues nothing. */
   checkJwtBearer(request: JwtBearerRequest): Promise<CheckedJwtBearer>;
+  /**
+   * The token endpoint's verdict on an assertion and why, rule by rule and condition by condition; writes
+   * nothing (the replay guard is only read). An unknown `clientId` is `NotFoundError`.
+   */
+  explainJwtBearer(request: ExplainRequest): Promise<Explanation>;
   /** The server's public JWK Set (RFC 7517) for resource servers. */
   publishJwks(): Promise<PublicJwkSet>;
   /** Creates the first signing key if the store has none (call at start-up). */

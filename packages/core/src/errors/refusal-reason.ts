@@ -75,6 +75,7 @@ export const REFUSAL_REASONS = [
   "refresh_token_missing",
   "token_missing",
   "scope_malformed",
+  "scope_claim_invalid",
   // the assertion's issuer and subject
   "iss_invalid",
   "issuer_unknown",

@@ -3,6 +3,7 @@ import type { TokenResponse } from "../domain/token-response.js";
 import type { EngineContext } from "../engine/context.js";
 import { formatScope } from "../scope/parse-scope.js";
 import { issueAccessToken } from "../tokens/issue-access-token.js";
+import { accessTokenTtl } from "./access-token-ttl.js";
 
 export interface GrantDecision {
   readonly client: Client;
@@ -22,8 +23,7 @@ export async function buildTokenResponse(
   decision: GrantDecision,
   refreshToken: string | undefined,
 ): Promise<TokenResponse> {
-  const clientTtl = decision.client.accessTokenTtl ?? ctx.settings.accessTokenTtlSeconds;
-  const ttlSeconds = Math.min(clientTtl, decision.accessTokenTtlCap ?? clientTtl);
+  const ttlSeconds = accessTokenTtl(ctx.settings, decision.client, decision.accessTokenTtlCap);
   const accessToken = await issueAccessToken(ctx, {
     subject: decision.subject,
     clientId: decision.client.clientId,

@@ -3,7 +3,8 @@ import { checkClientIssuer } from "../assertion/check-client-issuer.js";
 import { checkSubjectRule } from "../assertion/check-subject-rule.js";
 import { type ReadAssertion, readAssertion } from "../assertion/read-assertion.js";
 import { type ValidatedAssertion, validateAssertion } from "../assertion/validate-assertion.js";
-import { JWT_BEARER_GRANT } from "../domain/client.js";
+import { assertionScopeCeiling } from "../claims/assertion-scope-ceiling.js";
+import { type Client, JWT_BEARER_GRANT } from "../domain/client.js";
 import type { TrustRule } from "../domain/trust-rule.js";
 import type { EngineContext } from "../engine/context.js";
 import { grantScope } from "../scope/grant-scope.js";
@@ -26,30 +27,37 @@ export interface CheckedJwtBearer {
 /**
  * Every rule of the JWT Bearer grant but the replay guard, cheapest first: the client's grant type, the
  * assertion (shape, trusted issuer, header, signature, claims), the client's issuers, the issuer's subject
- * rule, its trust rules and scope. Writes nothing, so it also serves as a dry run that leaves the `jti` unspent.
+ * rule, its trust rules, and the scope: what was requested, within the client's, the issuer's, the rule's
+ * and the assertion's own `scope` claim. Writes nothing, so it also serves as a dry run that leaves the `jti` unspent.
  */
 export function checkJwtBearer(ctx: EngineContext, request: JwtBearerRequest): Promise<CheckedJwtBearer> {
-  return checkReadJwtBearer(ctx, request, readAssertion(request.assertion, ctx.settings.maxAssertionBytes));
+  const read = readAssertion(request.assertion, ctx.settings.maxAssertionBytes);
+  return checkReadJwtBearer(ctx, request.client, request.scope, read);
 }
 
-/** `checkJwtBearer` for an assertion the caller has already read. */
+/**
+ * `checkJwtBearer` for an assertion the caller has already read. Without a client (`null`, for explain
+ * only) the client's own checks are skipped: its grant types, its issuers and its scope.
+ */
 export async function checkReadJwtBearer(
   ctx: EngineContext,
-  request: JwtBearerRequest,
+  client: Client | null,
+  scope: string | undefined,
   read: ReadAssertion,
 ): Promise<CheckedJwtBearer> {
-  const { client } = request;
-  requireGrantType(client, JWT_BEARER_GRANT);
-  const requested = parseScope(request.scope);
+  if (client !== null) requireGrantType(client, JWT_BEARER_GRANT);
+  const requested = parseScope(scope);
   if (!read.ok) throw read.refusal;
   const assertion = await validateAssertion(ctx, read.jws);
   const { issuer } = assertion;
-  checkClientIssuer(client, issuer.issuer);
+  if (client !== null) checkClientIssuer(client, issuer.issuer);
   checkSubjectRule(issuer, assertion.subject);
   const trust = applyTrustRules(issuer, assertion.claims, assertion.subject);
-  return {
-    assertion,
-    ...trust,
-    scope: grantScope(requested, [client.scope, issuer.scope, trust.rule?.scope ?? null]),
-  };
+  const limits = [
+    client?.scope ?? null,
+    issuer.scope,
+    trust.rule?.scope ?? null,
+    assertionScopeCeiling(assertion.claims),
+  ];
+  return { assertion, ...trust, scope: grantScope(requested, limits) };
 }

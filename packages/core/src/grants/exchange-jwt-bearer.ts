@@ -1,8 +1,8 @@
+import { assertionReplayed } from "../assertion/assertion-replayed.js";
 import { type ReadAssertion, readAssertion } from "../assertion/read-assertion.js";
 import { JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "../domain/client.js";
 import type { TokenResponse } from "../domain/token-response.js";
 import type { EngineContext } from "../engine/context.js";
-import { invalidGrant } from "../errors/oauth-error.js";
 import { mintRefreshToken } from "../tokens/mint-refresh-token.js";
 import { assertionParties } from "./assertion-parties.js";
 import { type AuditedGrant, auditGrant } from "./audit-grant.js";
@@ -27,17 +27,14 @@ async function grant(
   read: ReadAssertion,
 ): Promise<AuditedGrant<TokenResponse>> {
   const { client } = request;
-  const checked = await checkReadJwtBearer(ctx, request, read);
+  const checked = await checkReadJwtBearer(ctx, client, request.scope, read);
   const { assertion, rule, scope } = checked;
   const { issuer } = assertion;
   // An issuer whose assertions are reused by design (`assertion_reuse: allowed`) records no `jti`.
   if (assertion.jti !== null && issuer.assertionReuse === "single_use") {
     const replayUntil = new Date((assertion.exp + ctx.settings.clockSkewSeconds) * 1000);
     if (!(await ctx.storage.replayGuard.claim(issuer.issuer, assertion.jti, replayUntil))) {
-      throw invalidGrant("the assertion has already been used", {
-        reason: "assertion_replayed",
-        detail: `iss ${issuer.issuer}, jti ${assertion.jti}`,
-      });
+      throw assertionReplayed(issuer.issuer, assertion.jti);
     }
   }
 

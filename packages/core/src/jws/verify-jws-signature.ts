@@ -27,6 +27,20 @@ function candidateKeys(
   return exact.length > 0 ? exact : fitting.filter((key) => key.kid === undefined);
 }
 
+/** The longest `kid` quoted back to the caller; it is the caller's own value, kept short. */
+const MAX_QUOTED_KID_LENGTH = 64;
+
+/** What was looked for, in words the sender of the assertion can act on. */
+function noKeyDescription({ kid, alg }: CheckedHeader): string {
+  if (kid === undefined) {
+    return `no key of the issuer fits alg ${alg}; the assertion has no kid, so the issuer's keys were matched by type and alg`;
+  }
+  const quoted = JSON.stringify(
+    kid.length > MAX_QUOTED_KID_LENGTH ? `${kid.slice(0, MAX_QUOTED_KID_LENGTH)}…` : kid,
+  );
+  return `no key of the issuer has kid ${quoted} and fits alg ${alg}`;
+}
+
 /** Verifies the signature with the key source's own keys, refetching a JWKS URI at most once for a new `kid`. */
 export async function verifyJwsSignature(
   deps: SignatureVerification,
@@ -41,7 +55,7 @@ export async function verifyJwsSignature(
     if (refreshed !== null) candidates = candidateKeys(refreshed, header, allowed);
   }
   if (candidates.length === 0) {
-    throw invalidGrant("no key of the issuer matches the assertion's kid and alg", {
+    throw invalidGrant(noKeyDescription(header), {
       reason: "unknown_key",
       detail: `kid ${JSON.stringify(header.kid)}, alg ${header.alg}`,
     });

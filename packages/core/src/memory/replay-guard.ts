@@ -27,5 +27,9 @@ export function createMemoryReplayGuard(clock: Clock = systemClock): ReplayGuard
       expiryByPair.set(pair, expiresAt.getTime());
       return true;
     },
+    async isClaimed(issuer, jti) {
+      const recorded = expiryByPair.get(JSON.stringify([issuer, jti]));
+      return recorded !== undefined && recorded >= clock.now().getTime();
+    },
   };
 }

@@ -8,4 +8,8 @@ export interface ReplayGuard {
    * issuers are independent.
    */
   claim(issuer: string, jti: string, expiresAt: Date): Promise<boolean>;
+  /**
+   * Whether a `claim` of (`issuer`, `jti`) would now be refused: a read that records nothing, for diagnosis.
+   */
+  isClaimed(issuer: string, jti: string): Promise<boolean>;
 }

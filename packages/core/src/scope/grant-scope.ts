@@ -17,10 +17,13 @@ export function grantScope(
   }
   const refused = requested.filter((token) => !allowed(token));
   if (refused.length > 0) {
-    throw invalidScope("the requested scope exceeds what the client and issuer allow", {
-      reason: "scope_not_allowed",
-      detail: `refused ${refused.join(" ")}`,
-    });
+    throw invalidScope(
+      "the requested scope exceeds what the client, the issuer, its trust rule and the assertion allow",
+      {
+        reason: "scope_not_allowed",
+        detail: `refused ${refused.join(" ")}`,
+      },
+    );
   }
   return [...requested];
 }

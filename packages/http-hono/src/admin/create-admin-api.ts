@@ -3,6 +3,7 @@ import type { Engine } from "@jwtgrant/core";
 import { NO_STORE_HEADERS } from "../errors/error-response.js";
 import { adminErrorResponse } from "./admin-error-response.js";
 import { registerClientRoutes } from "./client-routes.js";
+import { registerExplainRoutes } from "./explain-routes.js";
 import { registerIssuerRoutes } from "./issuer-routes.js";
 import { registerOpenApiDocument } from "./openapi-document.js";
 import { rejectInvalidInput } from "./reject-invalid-input.js";
@@ -15,7 +16,7 @@ export interface AdminApiOptions {
 }
 
 /**
- * The admin API (trusted issuers, clients, signing keys) as a sub-app, mounted with
+ * The admin API (trusted issuers, clients, signing keys, explain) as a sub-app, mounted with
  * `app.route("/admin", createAdminApi(…))`. Every route, the OpenAPI document included, requires the admin
  * token.
  */
@@ -31,6 +32,7 @@ export function createAdminApi(engine: Engine, options: AdminApiOptions): OpenAP
   registerIssuerRoutes(app, engine);
   registerClientRoutes(app, engine);
   registerSigningKeyRoutes(app, engine);
+  registerExplainRoutes(app, engine);
   registerOpenApiDocument(app);
   return app;
 }

@@ -9,6 +9,7 @@ import { keyFingerprints } from "./key-fingerprints.js";
 import { IssuerDetailPage } from "./pages/issuer-detail-page.js";
 import { ISSUER_FIELDS, IssuerFormPage, type IssuerFormValues } from "./pages/issuer-form-page.js";
 import { IssuerListPage } from "./pages/issuer-list-page.js";
+import { addRulesEditorRoutes } from "./rules-editor-routes.js";
 import { tryAssertion } from "./try-assertion.js";
 
 const EMPTY = Object.fromEntries(ISSUER_FIELDS.map((field) => [field, ""])) as IssuerFormValues;
@@ -42,6 +43,7 @@ export function issuerRoutes(engine: Engine): Hono<ConsoleEnv> {
       issuer,
       keys: await keyFingerprints(issuer.keySource),
       clients: await engine.clients.list(),
+      serverMaxAssertionLifetimeSeconds: engine.settings.maxAssertionLifetimeSeconds,
     };
   };
 
@@ -73,9 +75,14 @@ export function issuerRoutes(engine: Engine): Hono<ConsoleEnv> {
   app.post("/:id/try", async (c) => {
     const props = await detail(c.req.param("id"), c.get("session").csrfToken);
     const form = await readForm(c);
-    const result = await tryAssertion(engine, props.issuer, form.text("client_id"), form.text("assertion"));
+    const result = await tryAssertion(engine, {
+      assertion: form.text("assertion"),
+      clientId: form.text("client_id"),
+      scope: form.text("scope"),
+    });
     return c.html(<IssuerDetailPage {...props} tryIt={result} />);
   });
+  addRulesEditorRoutes(app, engine);
   addDeleteRoutes(app, {
     path: issuerPath,
     listPath: `${CONSOLE_BASE}/issuers`,

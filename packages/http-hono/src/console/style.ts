@@ -18,6 +18,12 @@ table+form,table+p{margin-top:1rem}
 label{font-weight:600;display:block}
 input[type=text],input[type=password],input[type=url],input[type=datetime-local],select,textarea{width:100%;padding:.4rem;font:inherit;border:1px solid #8a9099;border-radius:4px}
 textarea{min-height:8rem}
+textarea.code{min-height:24rem;font-family:ui-monospace,monospace;font-size:.9rem}
+ol.rules{padding-left:1.5rem}
+ul.compact{margin:0;padding-left:1.2rem}
+tr.failed td{background:#fdecea}
+tr.passed td{background:#eaf5ec}
+details{margin:.5rem 0 1rem}
 fieldset{border:1px solid #d6d9de;border-radius:4px}
 fieldset label{font-weight:normal;display:inline}
 .hint{color:#4a5160;font-size:.9rem;margin:0}

@@ -1,16 +1,19 @@
-import { type Engine, OAuthError, type RefusalReason, type TrustedIssuer } from "@jwtgrant/core";
+import type { Engine, Explanation } from "@jwtgrant/core";
 import { decodeJwt, decodeProtectedHeader } from "jose";
+import { type FormError, formError } from "./form-error.js";
 
-/** What the try-it panel reports: the decoded parts (unverified, for reading) and the deciding rule. */
-export interface TryItResult {
+/** The try-it form as submitted; `""` for a field left empty. */
+export interface TryItRequest {
+  readonly assertion: string;
   readonly clientId: string;
-  readonly accepted: boolean;
-  /**
-   * The rule's reason code, as the audit log records it; `"accepted"` when every rule passed, and
-   * `"issuer_mismatch"` when the assertion passed but is from another issuer than the page's.
-   */
-  readonly rule: RefusalReason | "issuer_mismatch" | "accepted";
-  readonly message: string;
+  readonly scope: string;
+}
+
+/** What the try-it panel reports: the engine's explanation, and the decoded parts (unverified, for reading). */
+export interface TryItResult {
+  readonly request: TryItRequest;
+  /** The explanation; or why there is none, such as a client that no longer exists. */
+  readonly outcome: { readonly explanation: Explanation } | { readonly error: FormError };
   readonly header: string;
   readonly claims: string;
 }
@@ -23,41 +26,30 @@ function decoded(read: () => unknown): string {
   }
 }
 
-/**
- * The token endpoint's checks, through the engine's own dry run, for one issuer's page. The replay check is the
- * one step left out: checking it would consume the `jti`.
- */
-export async function tryAssertion(
-  engine: Engine,
-  issuer: TrustedIssuer,
-  clientId: string,
-  assertion: string,
-): Promise<TryItResult> {
-  const report = (accepted: boolean, rule: TryItResult["rule"], message: string): TryItResult => ({
-    clientId,
-    accepted,
-    rule,
-    message,
-    header: decoded(() => decodeProtectedHeader(assertion)),
-    claims: decoded(() => decodeJwt(assertion)),
-  });
+async function explain(engine: Engine, request: TryItRequest): Promise<TryItResult["outcome"]> {
+  const given = (value: string) => (value === "" ? undefined : value);
   try {
-    const client = await engine.clients.get(clientId);
-    const { assertion: validated } = await engine.checkJwtBearer({ client, assertion, scope: undefined });
-    if (validated.issuer.id !== issuer.id) {
-      return report(
-        false,
-        "issuer_mismatch",
-        `the assertion is from ${validated.issuer.issuer}, not this issuer`,
-      );
-    }
-    return report(
-      true,
-      "accepted",
-      "every check passed; the jti was not consumed, so it can still be exchanged",
-    );
+    return {
+      explanation: await engine.explainJwtBearer({
+        assertion: given(request.assertion),
+        clientId: given(request.clientId),
+        scope: given(request.scope),
+      }),
+    };
   } catch (error) {
-    if (error instanceof OAuthError) return report(false, error.reason, error.description);
-    throw error;
+    return { error: formError(error) };
   }
+}
+
+/**
+ * The token endpoint's verdict on a pasted assertion, through the engine's explain, which writes nothing:
+ * the `jti` is looked up, never recorded, so the assertion can still be exchanged afterwards.
+ */
+export async function tryAssertion(engine: Engine, request: TryItRequest): Promise<TryItResult> {
+  return {
+    request,
+    outcome: await explain(engine, request),
+    header: decoded(() => decodeProtectedHeader(request.assertion)),
+    claims: decoded(() => decodeJwt(request.assertion)),
+  };
 }

@@ -23,6 +23,14 @@ export function describeReplayGuardContract(guard: () => ReplayGuard): void {
       expect(await guard().claim("https://other.example.com", "jti-1", FAR_FUTURE)).toBe(false);
     });
 
+    it("tells whether a pair is claimed without claiming it", async () => {
+      expect(await guard().isClaimed(issuer, "jti-read")).toBe(false);
+      expect(await guard().isClaimed(issuer, "jti-read")).toBe(false);
+      expect(await guard().claim(issuer, "jti-read", FAR_FUTURE)).toBe(true);
+      expect(await guard().isClaimed(issuer, "jti-read")).toBe(true);
+      expect(await guard().isClaimed("https://other.example.com", "jti-read")).toBe(false);
+    });
+
     it("keeps different jtis of one issuer independent", async () => {
       expect(await guard().claim(issuer, "jti-1", FAR_FUTURE)).toBe(true);
       expect(await guard().claim(issuer, "jti-2", FAR_FUTURE)).toBe(true);

@@ -1,21 +1,38 @@
-import type { Client, TrustedIssuer } from "@jwtgrant/core";
-import { CONSOLE_BASE } from "../console-env.js";
+import type { Client, KeySource, TrustedIssuer } from "@jwtgrant/core";
 import { issuerPath } from "../console-paths.js";
 import type { KeyFingerprint } from "../key-fingerprints.js";
 import { CsrfField, Layout } from "../layout.js";
 import type { TryItResult } from "../try-assertion.js";
+import { TrustRuleList } from "./trust-rule-list.js";
+import { TryItReport } from "./try-it-report.js";
 
 export interface IssuerDetailProps {
   readonly csrfToken: string;
   readonly issuer: TrustedIssuer;
   readonly keys: readonly KeyFingerprint[] | null;
   readonly clients: readonly Client[];
+  /** The server's maximum assertion lifetime, which applies unless the issuer sets its own. */
+  readonly serverMaxAssertionLifetimeSeconds: number;
   readonly tryIt?: TryItResult;
 }
 
-export function IssuerDetailPage({ csrfToken, issuer, keys, clients, tryIt }: IssuerDetailProps) {
+function KeySourceText({ source }: { source: KeySource }) {
+  switch (source.kind) {
+    case "jwks_uri":
+      return <code>{source.jwksUri}</code>;
+    case "discovery":
+      return (
+        <>OpenID Provider discovery: the issuer's /.well-known/openid-configuration names its JWKS URI</>
+      );
+    default:
+      return <>{source.kind}</>;
+  }
+}
+
+export function IssuerDetailPage(props: IssuerDetailProps) {
+  const { csrfToken, issuer, keys, clients, tryIt } = props;
   const base = issuerPath(issuer.id);
-  const source = issuer.keySource;
+  const request = tryIt?.request;
   return (
     <Layout title={issuer.name ?? issuer.issuer} csrfToken={csrfToken}>
       <dl>
@@ -24,13 +41,33 @@ export function IssuerDetailPage({ csrfToken, issuer, keys, clients, tryIt }: Is
           <code>{issuer.issuer}</code>
         </dd>
         <dt>Key source</dt>
-        <dd>{source.kind === "jwks_uri" ? <code>{source.jwksUri}</code> : source.kind}</dd>
+        <dd>
+          <KeySourceText source={issuer.keySource} />
+        </dd>
         <dt>Algorithms</dt>
         <dd>{issuer.algorithms?.join(", ") ?? "what the keys imply"}</dd>
         <dt>Subjects</dt>
         <dd>{issuer.subjectRule.kind === "any" ? "any" : issuer.subjectRule.subjects.join(", ")}</dd>
         <dt>Scope</dt>
         <dd>{issuer.scope?.join(" ") ?? "no limit"}</dd>
+        <dt>Audiences</dt>
+        <dd>
+          {issuer.audiences.length === 0
+            ? "this server's issuer and token endpoint only"
+            : `${issuer.audiences.join(", ")}, besides this server's issuer and token endpoint`}
+        </dd>
+        <dt>Assertion reuse</dt>
+        <dd>
+          {issuer.assertionReuse === "single_use"
+            ? "single use: the jti is recorded and a second exchange refused"
+            : "allowed until expiry: the jti is optional and not recorded"}
+        </dd>
+        <dt>Max assertion lifetime</dt>
+        <dd>
+          {issuer.maxAssertionLifetimeSeconds === null
+            ? `the server's, ${props.serverMaxAssertionLifetimeSeconds} s`
+            : `${issuer.maxAssertionLifetimeSeconds} s`}
+        </dd>
         <dt>Trust expires</dt>
         <dd>{issuer.expiresAt?.toISOString() ?? "never"}</dd>
         <dt>Enabled</dt>
@@ -38,7 +75,7 @@ export function IssuerDetailPage({ csrfToken, issuer, keys, clients, tryIt }: Is
       </dl>
       <h2>Keys</h2>
       {keys === null ? (
-        <p>Fetched from the JWKS URI when an assertion needs them.</p>
+        <p>Fetched from the issuer when an assertion needs them.</p>
       ) : (
         <table>
           <thead>
@@ -61,6 +98,18 @@ export function IssuerDetailPage({ csrfToken, issuer, keys, clients, tryIt }: Is
           </tbody>
         </table>
       )}
+      <h2>Rules</h2>
+      {issuer.rules === null ? (
+        <p>No rules: every assertion that passes this issuer's other checks is accepted.</p>
+      ) : (
+        <>
+          <p class="hint">Tried in order; the first rule whose conditions all hold decides.</p>
+          <TrustRuleList rules={issuer.rules} />
+        </>
+      )}
+      <p>
+        <a href={`${base}/rules`}>{issuer.rules === null ? "Add rules…" : "Edit rules…"}</a>
+      </p>
       <h2>Actions</h2>
       <form class="inline" method="post" action={`${base}/enabled`}>
         <CsrfField token={csrfToken} />
@@ -69,47 +118,48 @@ export function IssuerDetailPage({ csrfToken, issuer, keys, clients, tryIt }: Is
       </form>{" "}
       <a href={`${base}/delete`}>Delete…</a>
       <h2>Try an assertion</h2>
-      <p class="hint">Runs the token endpoint's checks without consuming the assertion's jti.</p>
-      {clients.length === 0 ? (
-        <p>
-          <a href={`${CONSOLE_BASE}/clients/new`}>Add a client</a> first: the check runs as one.
-        </p>
-      ) : (
-        <form class="stacked" method="post" action={`${base}/try`}>
-          <CsrfField token={csrfToken} />
-          <div>
-            <label for="assertion">Assertion (a signed JWT)</label>
-            <textarea id="assertion" name="assertion" required />
-          </div>
-          <div>
-            <label for="client_id">As client</label>
-            <select id="client_id" name="client_id" required>
-              {clients.map((client) => (
-                <option value={client.clientId} selected={tryIt?.clientId === client.clientId}>
-                  {client.clientName === null ? client.clientId : `${client.clientName} (${client.clientId})`}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit">Check</button>
-        </form>
-      )}
-      {tryIt === undefined ? null : <TryItReport result={tryIt} />}
+      <p class="hint">
+        Runs every check of the token endpoint and writes nothing: the assertion's jti is looked up, never
+        recorded, so the assertion can still be exchanged.
+      </p>
+      <form class="stacked" method="post" action={`${base}/try`}>
+        <CsrfField token={csrfToken} />
+        <div>
+          <label for="assertion">Assertion (a signed JWT)</label>
+          <textarea id="assertion" name="assertion" required spellcheck={false}>
+            {request?.assertion ?? ""}
+          </textarea>
+        </div>
+        <div>
+          <label for="client_id">As client</label>
+          <p id="client_id-hint" class="hint">
+            Optional: without a client, its checks (grant types, scope, trusted issuers) are skipped.
+          </p>
+          <select id="client_id" name="client_id" aria-describedby="client_id-hint">
+            <option value="">No client: skip its checks</option>
+            {clients.map((client) => (
+              <option value={client.clientId} selected={request?.clientId === client.clientId}>
+                {client.clientName === null ? client.clientId : `${client.clientName} (${client.clientId})`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="scope">Requested scope</label>
+          <p id="scope-hint" class="hint">
+            Optional, space-separated: as the client would send it
+          </p>
+          <input
+            type="text"
+            id="scope"
+            name="scope"
+            value={request?.scope ?? ""}
+            aria-describedby="scope-hint"
+          />
+        </div>
+        <button type="submit">Check</button>
+      </form>
+      {tryIt === undefined ? null : <TryItReport result={tryIt} pageIssuer={issuer.issuer} />}
     </Layout>
-  );
-}
-
-function TryItReport({ result }: { result: TryItResult }) {
-  return (
-    <section aria-labelledby="verdict">
-      <h3 id="verdict" class={result.accepted ? "ok" : "error"}>
-        {result.accepted ? "Accepted" : `Rejected by rule ${result.rule}`}
-      </h3>
-      <p role="status">{result.message}</p>
-      <h4>Header</h4>
-      <pre>{result.header}</pre>
-      <h4>Claims</h4>
-      <pre>{result.claims}</pre>
-    </section>
   );
 }

@@ -9,6 +9,8 @@ export interface TextFieldProps {
   readonly type?: "text" | "url" | "datetime-local";
   /** A textarea rather than a one-line input. */
   readonly multiline?: boolean;
+  /** Code rather than prose: monospace, larger, no spell checking. */
+  readonly code?: boolean;
   readonly hint?: string;
   readonly required?: boolean;
   readonly error: FormError | undefined;
@@ -39,7 +41,9 @@ export function TextField(props: TextFieldProps) {
         </p>
       )}
       {props.multiline === true ? (
-        <textarea {...attributes}>{value}</textarea>
+        <textarea {...attributes} {...(props.code === true ? { class: "code", spellcheck: false } : {})}>
+          {value}
+        </textarea>
       ) : (
         <input type={props.type ?? "text"} value={value} required={props.required === true} {...attributes} />
       )}
