@@ -685,6 +685,14 @@ describe("explain", () => {
     });
   });
 
+  it("says when standard input holds no assertion, before any request", async () => {
+    const empty = await runCli(["explain", "--assertion", "-", "--admin-token", ADMIN_TOKEN], {
+      input: "\n",
+    });
+    expect(empty.code).toBe(1);
+    expect(failureLine(empty)).toBe("jwtgrant: standard input holds no assertion");
+  });
+
   it("shows the server's refusal of an unknown client in one line", async () => {
     const jwt = await assertion(issuer, "alice", "team=ops");
     const unknown = await admin("explain", "--assertion", jwt, "--client-id", "no-such-client");

@@ -1,4 +1,5 @@
 import { type Command, Option } from "commander";
+import { CliError } from "../cli-error.js";
 import { readInput } from "../files/read-input.js";
 import { type AdminOptions, adminClient, withAdminOptions } from "../options/admin-options.js";
 import { parseNonEmpty } from "../options/parse-values.js";
@@ -14,9 +15,15 @@ interface ExplainOptions extends AdminOptions {
   readonly scope?: string;
 }
 
+async function readAssertion(value: string): Promise<string> {
+  if (value !== "-") return value;
+  const assertion = (await readInput("-", MAX_ASSERTION_BYTES)).trim();
+  if (assertion === "") throw new CliError("standard input holds no assertion");
+  return assertion;
+}
+
 async function explain(options: ExplainOptions): Promise<void> {
-  const assertion =
-    options.assertion === "-" ? (await readInput("-", MAX_ASSERTION_BYTES)).trim() : options.assertion;
+  const assertion = await readAssertion(options.assertion);
   const answer = await adminClient(options).post("/explain", {
     assertion,
     client_id: options.clientId,

@@ -12,7 +12,11 @@ interface PresetDefinition {
   readonly options: readonly PresetOption[];
 }
 
-export const PRESETS = {
+export const PRESET_NAMES = ["github-actions", "gitlab", "kubernetes", "spiffe"] as const;
+
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+const PRESETS: Readonly<Record<PresetName, PresetDefinition>> = {
   "github-actions": {
     build: githubActionsPreset,
     options: ["ownerId", "repositoryId", "ref", "environment", "workflowRef", "jobWorkflowRef"],
@@ -20,18 +24,14 @@ export const PRESETS = {
   gitlab: { build: gitlabPreset, options: ["namespaceId", "projectId", "ref", "refProtected"] },
   kubernetes: { build: kubernetesPreset, options: ["namespace", "serviceAccount"] },
   spiffe: { build: spiffePreset, options: ["trustDomain", "pathPrefix"] },
-} as const satisfies Readonly<Record<string, PresetDefinition>>;
-
-export type PresetName = keyof typeof PRESETS;
-
-export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
+};
 
 /** `--owner-id` for `ownerId`: how an option is written on the command line. */
 const flag = (option: PresetOption): string =>
   `--${option.replace(/[A-Z]/g, (upper) => `-${upper.toLowerCase()}`)}`;
 
 const PRESET_OPTIONS: readonly PresetOption[] = [
-  ...new Set(PRESET_NAMES.flatMap((name): readonly PresetOption[] => PRESETS[name].options)),
+  ...new Set(PRESET_NAMES.flatMap((name) => PRESETS[name].options)),
 ];
 
 /** The preset options on a command line; `options` may hold the command's other options too. */
@@ -46,12 +46,10 @@ export function buildPreset(name: PresetName | undefined, options: PresetOptions
   if (name === undefined) {
     const [stray] = given(options);
     if (stray === undefined) return null;
-    const owners = PRESET_NAMES.filter((preset) =>
-      (PRESETS[preset].options as readonly string[]).includes(stray),
-    );
+    const owners = PRESET_NAMES.filter((preset) => PRESETS[preset].options.includes(stray));
     throw new UsageError(`${flag(stray)} belongs to --preset ${owners.join(" or ")}`);
   }
-  const preset: PresetDefinition = PRESETS[name];
+  const preset = PRESETS[name];
   const foreign = given(options).find((option) => !preset.options.includes(option));
   if (foreign !== undefined) throw new UsageError(`${flag(foreign)} is not an option of --preset ${name}`);
   return preset.build(options);
