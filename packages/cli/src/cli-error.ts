@@ -1,4 +1,7 @@
-/** A failure the user can act on: printed as one line, exit code 1. Usage errors go through commander (exit 2). */
+/**
+ * A failure the user can act on: printed as one line, exit code 1. Usage errors are commander's own or
+ * `UsageError`s (exit 2).
+ */
 export class CliError extends Error {
   override readonly name = "CliError";
 }

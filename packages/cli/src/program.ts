@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { registerAssertionCommand } from "./commands/assertion.js";
 import { registerClientCommands } from "./commands/clients.js";
 import { registerDecodeCommand } from "./commands/decode.js";
+import { registerExplainCommand } from "./commands/explain.js";
 import { registerIssuerCommands } from "./commands/issuers.js";
 import { registerKeygenCommand } from "./commands/keygen.js";
 import { registerKeyCommands } from "./commands/keys.js";
@@ -34,6 +35,7 @@ export function createProgram(): Command {
   registerIssuerCommands(program);
   registerClientCommands(program);
   registerKeyCommands(program);
+  registerExplainCommand(program);
   registerKeygenCommand(program);
   registerAssertionCommand(program);
   registerTokenCommand(program);

@@ -1,6 +1,7 @@
 import { redactUrlUserinfo } from "@jwtgrant/core";
 import { CommanderError } from "commander";
 import { createProgram } from "./program.js";
+import { UsageError } from "./usage-error.js";
 
 /** Exit codes: 0 success, 1 a failed operation, 2 a usage error (the shell convention for misuse). */
 export const EXIT_FAILURE = 1;
@@ -21,6 +22,6 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     // Commander has already printed its own message (or the help that was asked for).
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;
     process.stderr.write(`jwtgrant: ${message(error)}\n`);
-    return EXIT_FAILURE;
+    return error instanceof UsageError ? EXIT_USAGE : EXIT_FAILURE;
   }
 }

@@ -70,9 +70,9 @@ describe("issuers", () => {
     const table = await admin("issuers", "list");
     expect(table.code).toBe(0);
     const [header, row] = table.stdout.split("\n");
-    expect(header).toMatch(/^ID +ISSUER +NAME +KEYS +SUBJECTS +SCOPE +ENABLED +EXPIRES AT$/);
+    expect(header).toMatch(/^ID +ISSUER +NAME +KEYS +RULES +SUBJECTS +SCOPE +ENABLED +EXPIRES AT$/);
     expect(row).toMatch(
-      new RegExp(`^${id} +https://jwks\\.example\\.com +JWKS issuer +jwks +alice, bob +- +no +2031`),
+      new RegExp(`^${id} +https://jwks\\.example\\.com +JWKS issuer +jwks +- +alice, bob +- +no +2031`),
     );
 
     const shown = await admin("issuers", "show", id);

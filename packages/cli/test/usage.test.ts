@@ -20,6 +20,7 @@ const COMMANDS = [
   ["keys", "list"],
   ["keys", "rotate"],
   ["keys", "reencrypt"],
+  ["explain"],
   ["keygen"],
   ["assertion"],
   ["token"],

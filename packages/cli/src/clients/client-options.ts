@@ -14,6 +14,9 @@ export interface ClientOptions {
   readonly redirectUri?: readonly string[];
   readonly accessTokenTtl?: number;
   readonly refreshTokenTtl?: number;
+  readonly trustedIssuer?: readonly string[];
+  /** `false` with `--no-trusted-issuers`. */
+  readonly trustedIssuers?: boolean;
 }
 
 /** The fields of `clients add` and `clients update`. */
@@ -47,7 +50,16 @@ export function withClientFields(command: Command): Command {
       new Option("--refresh-token-ttl <seconds>", "refresh token lifetime (default: the server's)").argParser(
         parsePositiveInteger,
       ),
-    );
+    )
+    .addOption(
+      new Option(
+        "--trusted-issuer <iss>",
+        "accept assertions from this issuer only (repeat for more; default: any registered issuer)",
+      )
+        .argParser(collect)
+        .conflicts("trustedIssuers"),
+    )
+    .option("--no-trusted-issuers", "accept assertions from any registered issuer again");
 }
 
 /** The admin API body (snake_case); fields left out stay as they are (JSON drops `undefined`). */
@@ -62,5 +74,6 @@ export async function clientBody(options: ClientOptions): Promise<Record<string,
     redirect_uris: options.redirectUri,
     access_token_ttl: options.accessTokenTtl,
     refresh_token_ttl: options.refreshTokenTtl,
+    trusted_issuers: options.trustedIssuers === false ? null : options.trustedIssuer,
   };
 }

@@ -40,3 +40,12 @@ export function parseCommaList(value: string): string[] {
 export function collect(value: string, previous: readonly string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
+
+/**
+ * A platform's numeric id (a GitHub repository, a GitLab project), kept as the string its tokens carry:
+ * digits only, no leading zero, at most 20 digits.
+ */
+export function parseNumericId(value: string): string {
+  if (!/^[1-9][0-9]{0,19}$/.test(value)) throw new InvalidArgumentError("must be a numeric id, e.g. 1342004");
+  return value;
+}

@@ -22,15 +22,22 @@ const CLI_VARIABLES = [
   "JWTGRANT_SECRETS",
 ];
 
-/** Runs the built bin (`node dist/bin.js …`) as a subprocess; resolves whatever its exit code. */
+/**
+ * Runs the built bin (`node dist/bin.js …`) as a subprocess, with `input` on its standard input (closed
+ * at once without it); resolves whatever its exit code.
+ */
 export function runCli(
   args: readonly string[],
-  options: { readonly env?: Readonly<Record<string, string>>; readonly cwd?: string } = {},
+  options: {
+    readonly env?: Readonly<Record<string, string>>;
+    readonly cwd?: string;
+    readonly input?: string;
+  } = {},
 ): Promise<CliResult> {
   const env: Record<string, string | undefined> = { ...process.env };
   for (const name of CLI_VARIABLES) delete env[name];
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [bin, ...args],
       { env: { ...env, ...options.env }, ...(options.cwd === undefined ? {} : { cwd: options.cwd }) },
@@ -39,6 +46,7 @@ export function runCli(
         resolve({ code, stdout, stderr });
       },
     );
+    child.stdin?.end(options.input);
   });
 }
 
