@@ -19,7 +19,7 @@ export interface GithubRepository {
   readonly id: string;
 }
 
-export const OCTO_REPO: GithubRepository = { owner: "octo-org", ownerId: "65", name: "octo-repo", id: "74" };
+const OCTO_REPO: GithubRepository = { owner: "octo-org", ownerId: "65", name: "octo-repo", id: "74" };
 /** Another repository of the same owner. */
 export const OCTO_SITE: GithubRepository = { ...OCTO_REPO, name: "octo-site", id: "1296269" };
 /** A fork: the same repository name under another owner, with ids of its own. */
@@ -91,7 +91,7 @@ export interface GitlabProject {
   readonly id: string;
 }
 
-export const PLATFORM_API: GitlabProject = {
+const PLATFORM_API: GitlabProject = {
   namespacePath: "acme-platform",
   namespaceId: "68413579",
   path: "acme-platform/billing-api",
