@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import type { LoadResult } from "./load.js";
 import type { MachineFacts } from "./machine.js";
+import { POLICY_SECTION, sectionOf } from "./report-section.js";
 
 export interface RunRecord {
   readonly round: number;
@@ -36,7 +37,14 @@ export function median(values: readonly number[]): number {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-/** Rewrites bench/README.md with this run's numbers, how they were taken, and on what. */
+/** A row of the table of runs: round, target, connections, req/s, p50, p99, non-2xx, errors, server CPU. */
+export const runRow = ({ round, target, connections, result }: RunRecord): string =>
+  `| ${round} | ${target} | ${connections} | ${fixed(result.requestsPerSecond)} | ${fixed(result.p50Ms, 1)} | ${fixed(result.p99Ms, 1)} | ${result.non2xx} | ${result.errors} | ${result.serverCpu === null ? "n/a" : `${fixed(result.serverCpu * 100)} %`} |`;
+
+/**
+ * Rewrites bench/README.md with this run's numbers, how they were taken, and on what; the policy variant's
+ * section, which another kind of run writes, is kept as it was.
+ */
 export function writeReport(
   path: string,
   command: string,
@@ -90,10 +98,7 @@ export function writeReport(
     "",
     "| round | target | connections | req/s | p50 ms | p99 ms | non-2xx | errors | server CPU |",
     "|---|---|---|---|---|---|---|---|---|",
-    ...runs.map(
-      ({ round, target, connections, result }) =>
-        `| ${round} | ${target} | ${connections} | ${fixed(result.requestsPerSecond)} | ${fixed(result.p50Ms, 1)} | ${fixed(result.p99Ms, 1)} | ${result.non2xx} | ${result.errors} | ${result.serverCpu === null ? "n/a" : `${fixed(result.serverCpu * 100)} %`} |`,
-    ),
+    ...runs.map(runRow),
     "",
     "## jwtgrant on PostgreSQL ÷ peer, pair by pair",
     "",
@@ -112,5 +117,6 @@ export function writeReport(
           "",
         ]),
   ];
-  writeFileSync(path, `${lines.join("\n")}\n`);
+  const kept = sectionOf(path, POLICY_SECTION);
+  writeFileSync(path, `${lines.join("\n")}\n${kept === null ? "" : `${kept}\n`}`);
 }

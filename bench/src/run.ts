@@ -2,21 +2,31 @@
 // of jwtgrant (PostgreSQL and embedded PGlite) against node-oidc-provider doing the same work, interleaved
 // A B A B so that drift cancels, and the crypto ceiling. With --baseline, that other build also runs on
 // PostgreSQL in every round, so a change is measured before and after in one run.
+// `pnpm bench -- --policy [--quick]`: only the trust-policy variant, an issuer with a rule against a plain
+// issuer on one server, in alternating pairs; it rewrites its own section of the report and no other.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { createAssertionKey } from "./assertions.js";
 import { loadTokenEndpoint } from "./load.js";
 import { machineFacts, pinned } from "./machine.js";
+import { writePolicySummary } from "./policy-summary.js";
+import { preparePolicyTargets } from "./policy-targets.js";
 import type { CeilingRow, RunRecord } from "./report.js";
 import { writeSummary } from "./summary.js";
-import { benchDir, IDP, prepareTargets } from "./targets.js";
+import { benchDir, prepareTargets, type Targets } from "./targets.js";
 
 const quick = process.argv.includes("--quick");
+const policy = process.argv.includes("--policy");
 const baselineIndex = process.argv.indexOf("--baseline");
 const baselineEntry = baselineIndex === -1 ? undefined : process.argv[baselineIndex + 1];
 if (baselineIndex !== -1 && (baselineEntry === undefined || !existsSync(baselineEntry))) {
   process.stderr.write("bench: --baseline needs the path of another build's apps/server/dist/node.js\n");
+  process.exit(2);
+}
+if (policy && baselineEntry !== undefined) {
+  process.stderr.write("bench: --policy runs alone; drop --baseline\n");
   process.exit(2);
 }
 const facts = machineFacts();
@@ -43,19 +53,17 @@ function measureCeiling(): CeilingRow[] {
   return Object.entries(parsed).map(([alg, row]) => ({ alg, ...row }));
 }
 
-async function main() {
-  log(`machine: ${facts.cpuModel}, ${facts.cores} cores, pinning ${facts.pinning ? "on" : "off"}`);
-  log("measuring the crypto ceiling");
-  const ceiling = measureCeiling();
+interface Plan {
+  readonly rounds: number;
+  readonly durationSeconds: number;
+  readonly connectionCounts: readonly number[];
+  readonly warmUpSeconds: number;
+  /** Reverse the order of the targets every second round, so that a drift over a round cancels too. */
+  readonly alternate: boolean;
+}
 
-  const key = createAssertionKey();
-  const targets = await prepareTargets({
-    quick,
-    baselineEntry,
-    publicJwk: key.publicJwk,
-    pinning: facts.pinning,
-    notes,
-  });
+/** Starts the targets, warms each up unmeasured, runs the rounds, and cleans up whatever happens. */
+async function runRounds(targets: Targets, plan: Plan): Promise<RunRecord[]> {
   // An interrupted run must leave no server running, no database behind, and PostgreSQL on all its cores.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
@@ -68,9 +76,6 @@ async function main() {
       );
     });
   }
-  const rounds = quick ? 2 : 3;
-  const durationSeconds = quick ? 6 : 10;
-  const connectionCounts = quick ? [64] : [64, 16];
   const runs: RunRecord[] = [];
   try {
     await targets.start();
@@ -80,20 +85,21 @@ async function main() {
         url: `${target.server.url}${target.tokenPath}`,
         authorization: target.authorization,
         connections: 16,
-        durationSeconds: quick ? 2 : 4,
-        nextBody: key.bodiesFor(IDP, target.audience),
+        durationSeconds: plan.warmUpSeconds,
+        nextBody: target.nextBody,
         serverPid: target.server.child.pid ?? 0,
       });
     }
-    for (let round = 1; round <= rounds; round++) {
-      for (const connections of connectionCounts) {
-        for (const target of targets.started) {
+    for (let round = 1; round <= plan.rounds; round++) {
+      const order = plan.alternate && round % 2 === 0 ? [...targets.started].reverse() : targets.started;
+      for (const connections of plan.connectionCounts) {
+        for (const target of order) {
           const result = await loadTokenEndpoint({
             url: `${target.server.url}${target.tokenPath}`,
             authorization: target.authorization,
             connections,
-            durationSeconds,
-            nextBody: key.bodiesFor(IDP, target.audience),
+            durationSeconds: plan.durationSeconds,
+            nextBody: target.nextBody,
             serverPid: target.server.child.pid ?? 0,
           });
           runs.push({ round, target: target.name, connections, result });
@@ -106,7 +112,27 @@ async function main() {
   } finally {
     await targets.cleanUp();
   }
+  return runs;
+}
 
+async function comparePeer() {
+  log("measuring the crypto ceiling");
+  const ceiling = measureCeiling();
+  const targets = await prepareTargets({
+    quick,
+    baselineEntry,
+    key: createAssertionKey(),
+    pinning: facts.pinning,
+    notes,
+  });
+  const plan: Plan = {
+    rounds: quick ? 2 : 3,
+    durationSeconds: quick ? 6 : 10,
+    connectionCounts: quick ? [64] : [64, 16],
+    warmUpSeconds: quick ? 2 : 4,
+    alternate: false,
+  };
+  const runs = await runRounds(targets, plan);
   writeSummary({
     reportPath: join(benchDir, "README.md"),
     quick,
@@ -115,10 +141,40 @@ async function main() {
     facts,
     ceiling,
     runs,
-    rounds,
-    connectionCounts,
+    rounds: plan.rounds,
+    connectionCounts: plan.connectionCounts,
     notes,
   });
 }
 
-await main();
+async function comparePolicy() {
+  const targets = await preparePolicyTargets({
+    key: createAssertionKey(),
+    pinning: facts.pinning,
+    notes,
+  });
+  const plan: Plan = {
+    rounds: quick ? 5 : 9,
+    durationSeconds: quick ? 5 : 6,
+    connectionCounts: [64],
+    warmUpSeconds: quick ? 2 : 4,
+    alternate: true,
+  };
+  const before = loadavg()[0] ?? 0;
+  const runs = await runRounds(targets, plan);
+  const after = loadavg()[0] ?? 0;
+  writePolicySummary({
+    reportPath: join(benchDir, "README.md"),
+    command: `pnpm bench -- --policy${quick ? " --quick" : ""}`,
+    facts,
+    runs,
+    rounds: plan.rounds,
+    connections: 64,
+    durationSeconds: plan.durationSeconds,
+    load: { before, after },
+    notes,
+  });
+}
+
+log(`machine: ${facts.cpuModel}, ${facts.cores} cores, pinning ${facts.pinning ? "on" : "off"}`);
+await (policy ? comparePolicy() : comparePeer());

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTestDatabase } from "@jwtgrant/storage-postgres/testing";
+import type { AssertionKey } from "./assertions.js";
 import { type PostgresPinning, pinLocalPostgres } from "./pin-postgres.js";
 import { type BenchServer, freePort, startPinned } from "./servers.js";
 
@@ -26,10 +27,11 @@ export interface Target {
   readonly server: BenchServer;
   readonly tokenPath: string;
   readonly authorization: string;
-  readonly audience: string;
+  /** Token-request bodies for this target, each with a fresh assertion. */
+  readonly nextBody: () => string;
 }
 
-async function admin(url: string, path: string, body: unknown): Promise<Record<string, unknown>> {
+export async function admin(url: string, path: string, body: unknown): Promise<Record<string, unknown>> {
   const response = await fetch(`${url}/admin${path}`, {
     method: "POST",
     headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
@@ -42,14 +44,20 @@ async function admin(url: string, path: string, body: unknown): Promise<Record<s
 const basic = (id: string, secret: string) =>
   `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString("base64")}`;
 
-/** A jwtgrant build (this one unless `entry` names another) on `database`, trusting `IDP`, with a client. */
-async function startJwtgrant(
+/** A running jwtgrant server with one client, and the client's `Authorization` header. */
+export interface JwtgrantServer {
+  readonly server: BenchServer;
+  readonly url: string;
+  readonly authorization: string;
+}
+
+/** A jwtgrant build (this one unless `entry` names another) on `database`, with a client and no issuer yet. */
+export async function startJwtgrantServer(
   name: string,
   database: Record<string, string>,
-  publicJwk: Record<string, unknown>,
   pinning: boolean,
   entry = serverEntry,
-): Promise<Target> {
+): Promise<JwtgrantServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const server = await startPinned(
@@ -67,19 +75,31 @@ async function startJwtgrant(
     "/healthz",
     pinning,
   );
-  await admin(url, "/issuers", { issuer: IDP, jwks: { keys: [publicJwk] } });
   const client = await admin(url, "/clients", { client_name: "bench" });
+  return { server, url, authorization: basic(String(client.client_id), String(client.client_secret)) };
+}
+
+/** A jwtgrant build on `database`, trusting `IDP`, with a client. */
+async function startJwtgrant(
+  name: string,
+  database: Record<string, string>,
+  key: AssertionKey,
+  pinning: boolean,
+  entry = serverEntry,
+): Promise<Target> {
+  const { server, url, authorization } = await startJwtgrantServer(name, database, pinning, entry);
+  await admin(url, "/issuers", { issuer: IDP, jwks: { keys: [key.publicJwk] } });
   return {
     name,
     server,
     tokenPath: "/oauth2/token",
-    authorization: basic(String(client.client_id), String(client.client_secret)),
-    audience: `${url}/oauth2/token`,
+    authorization,
+    nextBody: key.bodiesFor(IDP, `${url}/oauth2/token`),
   };
 }
 
 /** node-oidc-provider doing the same work: the same assertions, the same client authentication. */
-async function startPeer(publicJwk: Record<string, unknown>, pinning: boolean): Promise<Target> {
+async function startPeer(key: AssertionKey, pinning: boolean): Promise<Target> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
@@ -90,7 +110,7 @@ async function startPeer(publicJwk: Record<string, unknown>, pinning: boolean): 
       NODE_ENV: "production",
       PEER_ISSUER: url,
       PEER_ASSERTION_ISSUER: IDP,
-      PEER_ASSERTION_PUBLIC_JWK: JSON.stringify(publicJwk),
+      PEER_ASSERTION_PUBLIC_JWK: JSON.stringify(key.publicJwk),
       PEER_SIGNING_PRIVATE_JWK: JSON.stringify({
         ...privateKey.export({ format: "jwk" }),
         kid: "peer-1",
@@ -109,7 +129,7 @@ async function startPeer(publicJwk: Record<string, unknown>, pinning: boolean): 
     server,
     tokenPath: "/token",
     authorization: basic("bench", "bench-secret-0123456789"),
-    audience: `${url}/token`,
+    nextBody: key.bodiesFor(IDP, `${url}/token`),
   };
 }
 
@@ -141,7 +161,7 @@ export interface TargetOptions {
   readonly quick: boolean;
   /** The `--baseline` build's entry point. */
   readonly baselineEntry: string | undefined;
-  readonly publicJwk: Record<string, unknown>;
+  readonly key: AssertionKey;
   readonly pinning: boolean;
   /** Where what the reader should know about this run's set-up goes. */
   readonly notes: string[];
@@ -159,7 +179,7 @@ export interface Targets {
 
 /** The databases of a run, made now, and the targets on them, started by `start`. */
 export async function prepareTargets(options: TargetOptions): Promise<Targets> {
-  const { notes, pinning, publicJwk } = options;
+  const { notes, pinning, key } = options;
   const database = await createDatabase(notes);
   const baselineDatabase =
     options.baselineEntry === undefined || database === null
@@ -176,19 +196,14 @@ export async function prepareTargets(options: TargetOptions): Promise<Targets> {
     async start() {
       if (database !== null)
         started.push(
-          await startJwtgrant(
-            OURS,
-            { DATABASE_URL: database.url, JWTGRANT_SECRETS: SECRETS },
-            publicJwk,
-            pinning,
-          ),
+          await startJwtgrant(OURS, { DATABASE_URL: database.url, JWTGRANT_SECRETS: SECRETS }, key, pinning),
         );
       if (baselineDatabase !== null && options.baselineEntry !== undefined)
         started.push(
           await startJwtgrant(
             BASELINE,
             { DATABASE_URL: baselineDatabase.url, JWTGRANT_SECRETS: SECRETS },
-            publicJwk,
+            key,
             pinning,
             resolve(options.baselineEntry),
           ),
@@ -198,12 +213,12 @@ export async function prepareTargets(options: TargetOptions): Promise<Targets> {
           await startJwtgrant(
             "jwtgrant (PGlite)",
             { JWTGRANT_DATA_DIR: mkdtempSync(join(tmpdir(), "jwtgrant-bench-")), DATABASE_URL: "" },
-            publicJwk,
+            key,
             pinning,
           ),
         );
       }
-      started.push(await startPeer(publicJwk, pinning));
+      started.push(await startPeer(key, pinning));
     },
     cleanUp() {
       cleanedUp ??= (async () => {

@@ -88,6 +88,7 @@ export async function composeServer(
         maxAssertionLifetimeSeconds: config.maxAssertionLifetimeSeconds,
         signingAlgorithm: config.signingAlgorithm,
         jwksStaleMaxAgeSeconds: config.jwksStaleMaxAgeSeconds,
+        jwksCooldownSeconds: config.jwksCooldownSeconds,
       },
     );
     await engine.ensureSigningKey();

@@ -39,6 +39,8 @@ export interface ServerConfig {
   readonly console: boolean;
   /** How old a JWKS URI's last key set may grow while the URI fails, before its issuer gets 503. */
   readonly jwksStaleMaxAgeSeconds: number;
+  /** Least time between two fetches of an issuer's keys (or its metadata) forced by an unknown `kid`. */
+  readonly jwksCooldownSeconds: number;
   /** Failed client authentications of one client_id, and from one address, within the window; 0: no limit. */
   readonly authFailuresPerClient: number;
   readonly authFailuresPerAddress: number;
@@ -186,6 +188,7 @@ export function readServerConfig(env: Environment): ServerConfig {
     logLevel: level,
     console: consoleSetting === "on",
     jwksStaleMaxAgeSeconds: integer(env, "JWTGRANT_JWKS_STALE_MAX_AGE", 86_400, 0, 604_800),
+    jwksCooldownSeconds: integer(env, "JWTGRANT_JWKS_COOLDOWN", 30, 0, 3600),
     authFailuresPerClient: integer(env, "JWTGRANT_AUTH_FAILURES_PER_CLIENT", 10, 0, 1_000_000),
     authFailuresPerAddress: integer(env, "JWTGRANT_AUTH_FAILURES_PER_ADDRESS", 50, 0, 1_000_000),
     authFailureWindowSeconds: integer(env, "JWTGRANT_AUTH_FAILURE_WINDOW", 60, 1, 86_400),

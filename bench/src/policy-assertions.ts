@@ -1,0 +1,87 @@
+// The policy variant's two assertions: a GitHub Actions job's, for an issuer with a trust rule, and a plain
+// one for the plain issuer, padded to the same size, so that the two differ in nothing but the rule's work.
+import type { ClaimsFor } from "./assertions.js";
+
+export const GITHUB = "https://token.actions.githubusercontent.com";
+
+/** One rule of six conditions and two mapped claims, as a GitHub Actions preset with extras would write it. */
+export const POLICY_RULES = [
+  {
+    name: "deploy-release",
+    when: {
+      repository_owner_id: { eq: "65" },
+      repository_id: { eq: "74" },
+      ref: { glob: "refs/heads/release/*" },
+      environment: { eq: "prod" },
+      event_name: { in: ["push", "workflow_dispatch"] },
+      workflow_ref: { exists: true },
+    },
+    claims: { repository: "repository", workflow: "job_workflow_ref" },
+  },
+];
+
+/** Every serial is written with this many digits, so that each assertion of a variant has the same size. */
+const SERIAL_DIGITS = 12;
+const jti = (serial: number) => `bench-${String(serial).padStart(SERIAL_DIGITS, "0")}`;
+const SHA = "2f1c4e5a8d6b3c7e9f0a1b2c3d4e5f6a7b8c9d0e";
+
+/** A GitHub Actions job's claims, by the names and in the order GitHub writes them, matching the rule. */
+export const githubJobClaims =
+  (audience: string): ClaimsFor =>
+  (now, serial) => ({
+    jti: jti(serial),
+    sub: "repo:octo-org@65/octo-repo@74:environment:prod",
+    environment: "prod",
+    aud: audience,
+    ref: "refs/heads/release/1.2",
+    sha: SHA,
+    repository: "octo-org/octo-repo",
+    repository_owner: "octo-org",
+    actor_id: "12",
+    repository_visibility: "private",
+    repository_id: "74",
+    repository_owner_id: "65",
+    run_id: "5123456789",
+    run_number: "10",
+    run_attempt: "1",
+    runner_environment: "github-hosted",
+    actor: "octocat",
+    workflow: "deploy",
+    head_ref: "",
+    base_ref: "",
+    event_name: "push",
+    ref_protected: "true",
+    ref_type: "branch",
+    workflow_ref: "octo-org/octo-repo/.github/workflows/deploy.yml@refs/heads/release/1.2",
+    workflow_sha: SHA,
+    job_workflow_ref: "octo-org/octo-automation/.github/workflows/oidc.yml@refs/heads/main",
+    job_workflow_sha: SHA,
+    iss: GITHUB,
+    nbf: now - 600,
+    exp: now + 300,
+    iat: now,
+  });
+
+const byteLength = (claims: Record<string, unknown>) => Buffer.byteLength(JSON.stringify(claims));
+
+/**
+ * The plain issuer's claims (`iss`, `sub`, `aud`, times, `jti`) and a `padding` claim that brings them to the
+ * byte size of `twin`'s. Sizes are compared at one instant: the times have as many digits for decades.
+ */
+export function paddedPlainClaims(issuer: string, audience: string, twin: ClaimsFor): ClaimsFor {
+  const plain = (now: number, serial: number) => ({
+    iss: issuer,
+    sub: "bench-svc",
+    aud: audience,
+    iat: now,
+    exp: now + 300,
+    jti: jti(serial),
+  });
+  const now = Math.floor(Date.now() / 1000);
+  const missing = byteLength(twin(now, 1)) - byteLength({ ...plain(now, 1), padding: "" });
+  if (missing < 0) throw new Error("the plain assertion is already larger than its twin");
+  const padding = "x".repeat(missing);
+  const padded: ClaimsFor = (at, serial) => ({ ...plain(at, serial), padding });
+  if (byteLength(padded(now, 1)) !== byteLength(twin(now, 1))) throw new Error("the padding is off");
+  return padded;
+}
