@@ -1,5 +1,5 @@
-// The policy variant's two assertions: a GitHub Actions job's, for an issuer with a trust rule, and a plain
-// one for the plain issuer, padded to the same size, so that the two differ in nothing but the rule's work.
+// The policy variant's two assertions: a GitHub Actions job's, for an issuer with a trust rule, and the same
+// job's claims from the plain issuer, padded to the same size, so that the two differ in nothing but the rule's work.
 import type { ClaimsFor } from "./assertions.js";
 
 export const GITHUB = "https://token.actions.githubusercontent.com";
@@ -65,18 +65,12 @@ export const githubJobClaims =
 const byteLength = (claims: Record<string, unknown>) => Buffer.byteLength(JSON.stringify(claims));
 
 /**
- * The plain issuer's claims (`iss`, `sub`, `aud`, times, `jti`) and a `padding` claim that brings them to the
- * byte size of `twin`'s. Sizes are compared at one instant: the times have as many digits for decades.
+ * The plain issuer's claims: the same job's, issued by `issuer`, and a `padding` claim that brings them to the
+ * byte size of `twin`'s. Both servers then parse and verify the same claims; only the rule's work differs.
+ * Sizes are compared at one instant: the times have as many digits for decades.
  */
-export function paddedPlainClaims(issuer: string, audience: string, twin: ClaimsFor): ClaimsFor {
-  const plain = (now: number, serial: number) => ({
-    iss: issuer,
-    sub: "bench-svc",
-    aud: audience,
-    iat: now,
-    exp: now + 300,
-    jti: jti(serial),
-  });
+export function paddedPlainClaims(issuer: string, twin: ClaimsFor): ClaimsFor {
+  const plain = (now: number, serial: number) => ({ ...twin(now, serial), iss: issuer });
   const now = Math.floor(Date.now() / 1000);
   const missing = byteLength(twin(now, 1)) - byteLength({ ...plain(now, 1), padding: "" });
   if (missing < 0) throw new Error("the plain assertion is already larger than its twin");

@@ -57,14 +57,14 @@ export async function preparePolicyTargets(options: PolicyTargetOptions): Promis
         nextBody,
       });
       started.push(
-        target(PLAIN, key.bodiesWith(paddedPlainClaims(IDP, audience, policyClaims))),
+        target(PLAIN, key.bodiesWith(paddedPlainClaims(IDP, policyClaims))),
         target(POLICY, key.bodiesWith(policyClaims)),
       );
       const sizes = started.map((one) => Buffer.byteLength(one.nextBody()));
       if (new Set(sizes).size !== 1) throw new Error(`the two requests differ in size: ${sizes.join(", ")}`);
       const jobClaims = Object.keys(policyClaims(0, 0)).length;
       notes.push(
-        `both issuers' token requests are ${sizes[0]} bytes, each an ES256 assertion with a fresh jti: a GitHub Actions job's ${jobClaims} claims, or the plain issuer's 6 and a \`padding\` claim of the difference`,
+        `both issuers' token requests are ${sizes[0]} bytes, each an ES256 assertion with a fresh jti and a GitHub Actions job's ${jobClaims} claims, the plain issuer's with a \`padding\` claim of the difference in \`iss\``,
       );
     },
     cleanUp() {

@@ -110,6 +110,18 @@ describe("max_assertion_lifetime", () => {
     );
   });
 
+  it("lets a reused token that long-lived be presented until it expires, however old its iat", async () => {
+    const h = await createHarness({ issuer: { maxAssertionLifetime: 86_400, assertionReuse: "allowed" } });
+    const now = h.clock.nowSeconds();
+    const token = await h.sign(h.claims({ iat: now - 20 * 3600, exp: now + 4 * 3600 }));
+    await h.expectIssued(h.exchange(token));
+    const server = await createHarness({ issuer: { assertionReuse: "allowed" } });
+    await expectOAuthError(
+      server.exchange(await server.sign(server.claims({ iat: now - 5400, exp: now + 600 }))),
+      "invalid_grant",
+    );
+  });
+
   it("is a whole number of seconds up to a day, and null returns to the server's", async () => {
     const h = await createHarness({ issuer: { maxAssertionLifetime: 600 } });
     for (const bad of [0, 1.5, 86_401]) {

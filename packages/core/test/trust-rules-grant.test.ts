@@ -192,3 +192,29 @@ describe("trust rules at save", () => {
     await expectOAuthError(h.engine.issuers.update(h.issuer.id, { enabled: true }), "invalid_request");
   });
 });
+
+describe("an access token's mapped claims", () => {
+  it("never replace a claim the server sets, even from a rule stored without the check", async () => {
+    const h = await createHarness();
+    await h.storage.trustedIssuers.update({
+      ...h.issuer,
+      rules: [
+        {
+          name: "raw",
+          conditions: [{ claim: "sub", operator: "exists", value: true }],
+          scope: null,
+          subject: null,
+          claims: [
+            { target: "sub", source: "other" },
+            { target: "team", source: "team" },
+          ],
+          accessTokenTtl: null,
+          refreshTokens: true,
+        },
+      ],
+    });
+    await h.expectIssued(h.exchange(await h.sign(h.claims({ other: "forged", team: "payments" }))), {
+      claims: { team: "payments" },
+    });
+  });
+});

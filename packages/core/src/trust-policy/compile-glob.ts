@@ -60,13 +60,27 @@ export function compileGlob(pattern: string, ignoreCase: boolean): GlobMatcher {
     .reverse()
     .join("");
   const middle = tokens.slice(Array.from(prefix).length, tokens.length - Array.from(suffix).length);
+  const matchMiddle = middleMatcher(middle);
   return (input) => {
     const text = ignoreCase ? foldCase(input) : input;
     if (text.length < prefix.length + suffix.length || !text.startsWith(prefix) || !text.endsWith(suffix)) {
       return false;
     }
-    return simulate(middle, text.slice(prefix.length, text.length - suffix.length));
+    return matchMiddle(text.slice(prefix.length, text.length - suffix.length));
   };
+}
+
+const SEPARATOR = /[/:]/;
+
+/**
+ * The matcher of what lies between the literal ends. Between them, the commonest globs (`refs/heads/*`,
+ * `spiffe://td/ns/**`) hold runs only: those need no automaton, just a look for a separator.
+ */
+function middleMatcher(tokens: readonly GlobToken[]): (middle: string) => boolean {
+  if (!tokens.every((token) => token.kind === "run")) return (middle) => simulate(tokens, middle);
+  if (tokens.length === 0) return (middle) => middle.length === 0;
+  if (tokens.some((token) => token.kind === "run" && token.crossesSegments)) return () => true;
+  return (middle) => !SEPARATOR.test(middle);
 }
 
 function simulate(tokens: readonly GlobToken[], input: string): boolean {

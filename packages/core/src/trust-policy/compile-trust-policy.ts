@@ -4,6 +4,7 @@ import type { CompiledClaimMapping } from "./map-claims.js";
 import type { ClaimPredicate } from "./operators/claim-predicate.js";
 import { type ClaimPath, parseClaimReference } from "./parse-claim-reference.js";
 import { parseSubjectTemplate, type SubjectTemplate } from "./parse-subject-template.js";
+import { isReservedClaim } from "./reserved-claims.js";
 
 export interface CompiledCondition {
   readonly condition: TrustCondition;
@@ -47,7 +48,11 @@ function compileRule(rule: TrustRule): CompiledTrustRule {
       test: compileCondition(condition),
     })),
     subject: rule.subject === null ? null : subjectTemplate(rule.subject),
-    claims: rule.claims.map(({ target, source }) => ({ target, source, path: claimPath(source) })),
+    // A reserved target is refused when rules are saved; one stored otherwise is dropped here, so that the
+    // access token never carries two values of a claim the server sets.
+    claims: rule.claims
+      .filter(({ target }) => !isReservedClaim(target))
+      .map(({ target, source }) => ({ target, source, path: claimPath(source) })),
   };
 }
 
