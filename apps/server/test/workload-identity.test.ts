@@ -346,7 +346,7 @@ describe("workload identity tokens exchanged at the running server", () => {
       const ours = spiffeSvidClaims(minting(SPIRE, SPIFFE_AUDIENCE), LEDGER);
       expectRefused(
         await exchangeAssertion(url(), workloads, await keys.x509Authority.sign(ours)),
-        "no key of the issuer matches the assertion's kid and alg",
+        'no key of the issuer has kid "x509-authority" and fits alg ES256',
       );
     });
   });

@@ -167,12 +167,15 @@ describe("admin API: OpenAPI document", () => {
     }
   });
 
-  it("declares the request bodies closed and never offers a secret or private key field", async () => {
+  it("declares the request bodies closed and never offers a secret or private key field but an import's", async () => {
     const { components } = await openApiDocument();
     for (const name of ["TrustedIssuerCreate", "TrustedIssuerPatch", "ClientCreate", "ClientPatch"]) {
       expect(components.schemas[name]?.additionalProperties).toBe(false);
-      expect(Object.keys(components.schemas[name]?.properties ?? {})).not.toContain("client_secret");
+      expect(Object.keys(components.schemas[name]?.properties ?? {})).not.toContain("secret_hash");
     }
+    // Only a client moved from another server brings its secret, write-only.
+    expect(Object.keys(components.schemas.ClientPatch?.properties ?? {})).not.toContain("client_secret");
+    expect(components.schemas.ClientCreate?.properties?.client_secret).toMatchObject({ writeOnly: true });
     expect(Object.keys(components.schemas.Client?.properties ?? {})).not.toContain("client_secret");
     expect(Object.keys(components.schemas.SigningKey?.properties ?? {})).not.toContain("private_jwk");
   });

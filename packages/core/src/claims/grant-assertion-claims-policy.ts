@@ -12,11 +12,12 @@ import type { ClaimsPolicy } from "./validate-jwt-claims.js";
 export function grantAssertionClaimsPolicy(settings: EngineSettings, issuer: TrustedIssuer): ClaimsPolicy {
   const requireJti = settings.requireJti && issuer.assertionReuse === "single_use";
   const server = assertionClaimsPolicy(settings, requireJti);
-  const maxLifetimeSeconds = issuer.maxAssertionLifetimeSeconds ?? server.maxLifetimeSeconds;
+  const own = issuer.maxAssertionLifetimeSeconds;
   return {
     ...server,
     audiences: [...server.audiences, ...issuer.audiences],
-    maxLifetimeSeconds,
-    maxIssuedAtAgeSeconds: Math.max(server.maxIssuedAtAgeSeconds, maxLifetimeSeconds),
+    maxLifetimeSeconds: own ?? server.maxLifetimeSeconds,
+    maxIssuedAtAgeSeconds:
+      own === null ? server.maxIssuedAtAgeSeconds : Math.max(server.maxIssuedAtAgeSeconds, own),
   };
 }
