@@ -16,6 +16,7 @@ import { ConfigError } from "./config/config-error.js";
 import type { ServerConfig } from "./config/server-config.js";
 import type { JsonLogger } from "./json-logger.js";
 import { resolveSecrets, secretsFile } from "./key-encryption-secrets.js";
+import { rotateKeysOnSchedule } from "./rotate-keys-on-schedule.js";
 
 export interface ComposedServer {
   /** The app's fetch handler; `env` carries the runtime adapter's bindings (the Node request, on Node). */
@@ -123,6 +124,10 @@ export async function composeServer(
       );
     }, config.purgeIntervalSeconds * 1000);
     purge.unref?.();
+    const stopRotations =
+      config.keyRotationDays === 0
+        ? () => {}
+        : rotateKeysOnSchedule(engine, config.keyRotationDays, logger.log);
 
     return {
       fetch: (request, env) => app.fetch(request, env),
@@ -130,6 +135,7 @@ export async function composeServer(
       secretsGenerated: secrets.generated,
       async close() {
         clearInterval(purge);
+        stopRotations();
         await storage.close();
       },
     };

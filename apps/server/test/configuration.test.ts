@@ -26,6 +26,7 @@ describe("configuration", () => {
       signingAlgorithm: "ES256",
       cacheMaxAgeSeconds: 5,
       purgeIntervalSeconds: 300,
+      keyRotationDays: 0,
       shutdownTimeoutSeconds: 10,
       logLevel: "info",
       console: true,
@@ -157,6 +158,10 @@ describe("configuration", () => {
     [{ JWTGRANT_DB_TIMEOUT_MS: "3s" }, /^JWTGRANT_DB_TIMEOUT_MS: expected a whole number from 100 to 60000/],
     [{ JWTGRANT_DB_CONNECT_TIMEOUT_MS: "50" }, /^JWTGRANT_DB_CONNECT_TIMEOUT_MS: /],
     [{ JWTGRANT_READY_TIMEOUT_MS: "0" }, /^JWTGRANT_READY_TIMEOUT_MS: /],
+    [
+      { JWTGRANT_KEY_ROTATION_DAYS: "weekly" },
+      /^JWTGRANT_KEY_ROTATION_DAYS: expected a whole number from 0 to 3650/,
+    ],
   ])("refuses %o with a message naming the variable", (env, message) => {
     expect(() => readServerConfig(env)).toThrow(ConfigError);
     expect(() => readServerConfig(env)).toThrow(message);

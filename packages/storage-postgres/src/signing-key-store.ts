@@ -1,5 +1,5 @@
 import type { SigningKey, SigningKeyStore } from "@jwtgrant/core";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "./database.js";
 import type { DatabaseCalls } from "./database-calls.js";
 import { guardPort } from "./guard-port.js";
@@ -42,6 +42,19 @@ export function createPgSigningKeyStore(
       await tx.insert(signingKeys).values({ ...next, status: "active" });
     });
 
+  // The retirement names the expected key: a second rotation expecting it finds no active row of that kid.
+  const rotateFromOnce = (expectedActiveKid: string, next: SigningKeyRow, retiredPublishUntil: Date) =>
+    db.transaction(async (tx) => {
+      const retired = await tx
+        .update(signingKeys)
+        .set({ status: "retired", publishUntil: retiredPublishUntil })
+        .where(and(eq(signingKeys.status, "active"), eq(signingKeys.kid, expectedActiveKid)))
+        .returning({ kid: signingKeys.kid });
+      if (retired.length === 0) return false;
+      await tx.insert(signingKeys).values({ ...next, status: "active" });
+      return true;
+    });
+
   return guardPort<SigningKeyStore>(calls, {
     findActive,
     async list() {
@@ -59,6 +72,16 @@ export function createPgSigningKeyStore(
       const active = await findActive();
       if (active === null) throw new Error("no active signing key after activation");
       return active;
+    },
+    async rotateFrom(expectedActiveKid, next, retiredPublishUntil) {
+      const row = await toRow(next);
+      try {
+        return await rotateFromOnce(expectedActiveKid, row, retiredPublishUntil);
+      } catch (error) {
+        // Another rotation made its key active between this one's update and insert: it won.
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
     },
     async rotate(next, retiredPublishUntil) {
       const row = await toRow(next);

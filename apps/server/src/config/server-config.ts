@@ -33,6 +33,8 @@ export interface ServerConfig {
   readonly signingAlgorithm: SigningAlgorithm;
   readonly cacheMaxAgeSeconds: number;
   readonly purgeIntervalSeconds: number;
+  /** Rotate the signing key when the active one is this many days old; `0`: only when the admin API says. */
+  readonly keyRotationDays: number;
   readonly shutdownTimeoutSeconds: number;
   readonly logLevel: LogLevel;
   /** Serve the management console at `/console`. */
@@ -184,6 +186,7 @@ export function readServerConfig(env: Environment): ServerConfig {
     signingAlgorithm,
     cacheMaxAgeSeconds: integer(env, "JWTGRANT_CACHE_MAX_AGE", 5, 0, 300),
     purgeIntervalSeconds: integer(env, "JWTGRANT_PURGE_INTERVAL", 300, 1, 86_400),
+    keyRotationDays: integer(env, "JWTGRANT_KEY_ROTATION_DAYS", 0, 0, 3650),
     shutdownTimeoutSeconds: integer(env, "JWTGRANT_SHUTDOWN_TIMEOUT", 10, 0, 300),
     logLevel: level,
     console: consoleSetting === "on",

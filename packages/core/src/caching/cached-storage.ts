@@ -63,6 +63,8 @@ function cachedSigningKeys(store: SigningKeyStore, options: CachedStorageOptions
     list: () => all.get("all", () => store.list()),
     activateInitial: (candidate) => thenClear(store.activateInitial(candidate), clear),
     rotate: (next, publishUntil) => thenClear(store.rotate(next, publishUntil), clear),
+    rotateFrom: (expected, next, publishUntil) =>
+      thenClear(store.rotateFrom(expected, next, publishUntil), clear),
   };
 }
 

@@ -20,7 +20,12 @@ import { type Clock, systemClock } from "../ports/clock.js";
 import type { Fetch } from "../ports/fetch.js";
 import type { JwsCrypto } from "../ports/jws-crypto.js";
 import type { Storage } from "../ports/storage.js";
-import { activeSigningKey, publishJwks, rotateSigningKey } from "../tokens/signing-keys.js";
+import {
+  activeSigningKey,
+  publishJwks,
+  rotateSigningKey,
+  rotateSigningKeyIfDue,
+} from "../tokens/signing-keys.js";
 import type { EngineContext } from "./context.js";
 import type { Engine, SigningKeyView } from "./engine.js";
 import { type EngineOptions, resolveSettings } from "./settings.js";
@@ -101,6 +106,10 @@ export function createEngine(deps: EngineDependencies, options: EngineOptions): 
     signingKeys: {
       list: bind(ctx, async (c) => (await c.storage.signingKeys.list()).map(toView)),
       rotate: bind(ctx, async (c) => toView(await rotateSigningKey(c))),
+      rotateIfOlderThan: bind(ctx, async (c, maxAgeSeconds: number) => {
+        const rotated = await rotateSigningKeyIfDue(c, maxAgeSeconds);
+        return rotated === null ? null : toView(rotated);
+      }),
     },
     consoleSessions: {
       end: bind(ctx, endConsoleSession),

@@ -76,6 +76,11 @@ export interface Engine {
     list(): Promise<SigningKeyView[]>;
     /** Makes a new active key; the old one stays published until every token it signed has expired. */
     rotate(): Promise<SigningKeyView>;
+    /**
+     * Rotates when the active key is at least `maxAgeSeconds` old (for a schedule); `null` when none was due
+     * or another instance sharing the storage rotated first. Many instances calling it make one rotation.
+     */
+    rotateIfOlderThan(maxAgeSeconds: number): Promise<SigningKeyView | null>;
   };
   /** Admin console sessions ended before they expire, on every instance sharing the storage. */
   readonly consoleSessions: {

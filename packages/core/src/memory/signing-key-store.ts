@@ -14,6 +14,19 @@ export function createMemorySigningKeyStore(): SigningKeyStore {
     return stored;
   };
 
+  function rotate(next: SigningKey, retiredPublishUntil: Date): void {
+    for (const [kid, key] of byKid) {
+      if (key.status === "active") {
+        byKid.set(kid, {
+          ...key,
+          status: "retired",
+          publishUntil: new Date(retiredPublishUntil.getTime()),
+        });
+      }
+    }
+    storeAsActive(next);
+  }
+
   return {
     async findActive() {
       const active = storedActive();
@@ -32,17 +45,14 @@ export function createMemorySigningKeyStore(): SigningKeyStore {
       return structuredClone(storedActive() ?? storeAsActive(candidate));
     },
 
+    async rotateFrom(expectedActiveKid, next, retiredPublishUntil) {
+      if (storedActive()?.kid !== expectedActiveKid) return false;
+      rotate(next, retiredPublishUntil);
+      return true;
+    },
+
     async rotate(next, retiredPublishUntil) {
-      for (const [kid, key] of byKid) {
-        if (key.status === "active") {
-          byKid.set(kid, {
-            ...key,
-            status: "retired",
-            publishUntil: new Date(retiredPublishUntil.getTime()),
-          });
-        }
-      }
-      storeAsActive(next);
+      rotate(next, retiredPublishUntil);
     },
   };
 }

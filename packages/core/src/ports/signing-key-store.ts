@@ -16,4 +16,9 @@ export interface SigningKeyStore {
    * and `next` becomes the active key. Of concurrent rotations exactly one active key remains.
    */
   rotate(next: SigningKey, retiredPublishUntil: Date): Promise<void>;
+  /**
+   * `rotate`, only if the active key is still `expectedActiveKid`; resolves whether it rotated. Of concurrent
+   * calls expecting the same key, exactly one rotates: scheduled rotations on many instances make one.
+   */
+  rotateFrom(expectedActiveKid: string, next: SigningKey, retiredPublishUntil: Date): Promise<boolean>;
 }

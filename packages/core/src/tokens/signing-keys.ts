@@ -25,6 +25,17 @@ export async function publishJwks(ctx: EngineContext): Promise<PublicJwkSet> {
   return { keys: (await publishedSigningKeys(ctx)).map((key) => key.publicJwk) };
 }
 
+/** When the key now active retires, its tokens must stay verifiable: the longest access token lifetime any
+ * client has, plus the clock skew. */
+async function retiredPublishUntil(ctx: EngineContext, now: Date): Promise<Date> {
+  const clients = await ctx.storage.clients.list();
+  const longestTtl = Math.max(
+    ctx.settings.accessTokenTtlSeconds,
+    ...clients.map((c) => c.accessTokenTtl ?? 0),
+  );
+  return new Date(now.getTime() + (longestTtl + ctx.settings.clockSkewSeconds) * 1000);
+}
+
 /**
  * Makes a new active key; the old one keeps being published until every token it signed has expired,
  * which is the longest access token lifetime any client has, plus the clock skew.
@@ -32,13 +43,29 @@ export async function publishJwks(ctx: EngineContext): Promise<PublicJwkSet> {
 export async function rotateSigningKey(ctx: EngineContext): Promise<SigningKey> {
   const now = ctx.clock.now();
   await activeSigningKey(ctx);
-  const clients = await ctx.storage.clients.list();
-  const longestTtl = Math.max(
-    ctx.settings.accessTokenTtlSeconds,
-    ...clients.map((c) => c.accessTokenTtl ?? 0),
-  );
-  const publishUntil = new Date(now.getTime() + (longestTtl + ctx.settings.clockSkewSeconds) * 1000);
+  const publishUntil = await retiredPublishUntil(ctx, now);
   const next = await generateSigningKey(ctx.settings.signingAlgorithm, now);
   await ctx.storage.signingKeys.rotate(next, publishUntil);
   return next;
+}
+
+/**
+ * Rotates the signing key if the active one is at least `maxAgeSeconds` old; resolves the new key, or `null`
+ * when none was due or another instance rotated first. Instances sharing a store all calling this make one
+ * rotation per period: each rotates only from the key it saw active.
+ */
+export async function rotateSigningKeyIfDue(
+  ctx: EngineContext,
+  maxAgeSeconds: number,
+): Promise<SigningKey | null> {
+  const now = ctx.clock.now();
+  const active = await activeSigningKey(ctx);
+  if (now.getTime() - active.createdAt.getTime() < maxAgeSeconds * 1000) return null;
+  const next = await generateSigningKey(ctx.settings.signingAlgorithm, now);
+  const rotated = await ctx.storage.signingKeys.rotateFrom(
+    active.kid,
+    next,
+    await retiredPublishUntil(ctx, now),
+  );
+  return rotated ? next : null;
 }

@@ -78,6 +78,27 @@ export function describeSigningKeyStoreContract(store: () => SigningKeyStore): v
       expect((await store().findActive())?.kid).toBe(active[0]?.kid);
     });
 
+    it("rotates from an expected key only while it is active: of concurrent rotations from it, one wins", async () => {
+      await store().activateInitial(signingKeyFixture("kid-0"));
+      const nexts = Array.from({ length: 5 }, (_, i) =>
+        signingKeyFixture(`kid-${i + 1}`, minutesFrom(NOW, i + 1)),
+      );
+      const rotated = await Promise.all(
+        nexts.map((next) => store().rotateFrom("kid-0", next, minutesFrom(NOW, 60))),
+      );
+      expect(rotated.filter(Boolean)).toHaveLength(1);
+      const winner = nexts[rotated.indexOf(true)];
+      const keys = await store().list();
+      expect(keys.map((key) => [key.kid, key.status]).sort()).toEqual(
+        [
+          ["kid-0", "retired"],
+          [winner?.kid, "active"],
+        ].sort(),
+      );
+      expect(await store().rotateFrom("kid-0", signingKeyFixture("kid-9"), minutesFrom(NOW, 60))).toBe(false);
+      expect((await store().findActive())?.kid).toBe(winner?.kid);
+    });
+
     it("is not affected by later changes to the inserted or returned objects", async () => {
       const candidate = signingKeyFixture("kid-1");
       await store().activateInitial(candidate);
