@@ -1,5 +1,5 @@
 /**
- * Claims an access token sets itself: a mapped claim may not take one of these names (DESIGN). `__proto__` is
+ * Claims an access token sets itself: a mapped claim may not take one of these names. `__proto__` is
  * refused too, so that no consumer assigning mapped claims one by one can change an object's prototype.
  */
 const RESERVED_CLAIMS: ReadonlySet<string> = new Set([

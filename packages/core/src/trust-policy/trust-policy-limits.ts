@@ -19,9 +19,9 @@ export const TRUST_POLICY_LIMITS = {
   scope: 1024,
   /** Characters of a subject template. */
   subjectTemplate: 512,
-  /** Characters of a rendered subject (DESIGN); a longer one means the rule does not match. */
+  /** Characters of a rendered subject (the trust-policy contract); a longer one means the rule does not match. */
   renderedSubject: 255,
-  /** Bytes of one mapped claim's value, serialized as JSON in UTF-8 (DESIGN). */
+  /** Bytes of one mapped claim's value, serialized as JSON in UTF-8 (the trust-policy contract). */
   mappedClaimBytes: 4096,
   /** Bytes of the whole policy in its wire form, serialized as JSON in UTF-8. */
   policyBytes: 65_536,

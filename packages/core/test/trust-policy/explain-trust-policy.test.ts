@@ -97,7 +97,7 @@ describe("explaining a trust policy", () => {
   });
 });
 
-/** DESIGN's semantics of one condition, written out plainly, for comparison with the compiled predicates. */
+/** The documented semantics of one condition, written out plainly, for comparison with the compiled predicates. */
 function oracle(condition: TrustCondition, actual: JsonValue | undefined): boolean {
   const scalar = typeof actual === "string" || typeof actual === "number" || typeof actual === "boolean";
   const same = (expected: unknown, value: unknown, ignoreCase: boolean) =>
@@ -136,7 +136,7 @@ function lookup(claims: Record<string, unknown>, reference: string): unknown {
 }
 
 describe("explain and match, on generated rules and claims", () => {
-  it("agree on every decision, and each condition is evaluated as DESIGN says", () => {
+  it("agree on every decision, and each condition is evaluated as documented", () => {
     const random = createRandom(20_261_204);
     const outcomes = new Map<string, number>();
     for (let round = 0; round < 1500; round++) {

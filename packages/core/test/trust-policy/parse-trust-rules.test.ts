@@ -5,7 +5,7 @@ import { parseTrustRules } from "../../src/trust-policy/parse-trust-rules.js";
 import { TRUST_POLICY_LIMITS } from "../../src/trust-policy/trust-policy-limits.js";
 import { fieldRefusal } from "./support/field-refusal.js";
 
-const DESIGN_RULE = {
+const CONTRACT_RULE = {
   name: "deploy-release",
   when: {
     repository_owner_id: { eq: "1342004" },
@@ -39,8 +39,8 @@ const ruleRefusal = (overrides: Record<string, unknown>, field: (string | number
   refusal([rule({}), rule({ name: "second", ...overrides })], ["rules", 1, ...field]);
 
 describe("parsing trust rules", () => {
-  it("reads DESIGN's example into its domain form", () => {
-    expect(parseTrustRules([DESIGN_RULE])).toEqual<TrustRule[]>([
+  it("reads the documented example into its domain form", () => {
+    expect(parseTrustRules([CONTRACT_RULE])).toEqual<TrustRule[]>([
       {
         name: "deploy-release",
         conditions: [

@@ -1,7 +1,7 @@
 const isSeparator = (char: string | undefined) => char === "/" || char === ":";
 
 /**
- * DESIGN's glob semantics written the plain, exponential way (trying every split), as an independent
+ * The documented glob semantics written the plain, exponential way (trying every split), as an independent
  * reference for the compiled matcher on short inputs.
  */
 export function globOracle(pattern: readonly string[], input: readonly string[]): boolean {
