@@ -74,6 +74,7 @@ export { MAX_DOCUMENT_ENTRIES, parseTrustDocument } from "./trust-document/parse
 export { type PlanTrustOptions, planTrust } from "./trust-document/plan-trust.js";
 export { clientEntryOf, issuerEntryOf, readTrustState } from "./trust-document/read-trust-state.js";
 export * from "./trust-document/trust-document.js";
+export { TRUST_DOCUMENT_SCHEMA } from "./trust-document/trust-document-schema.js";
 export type * from "./trust-document/trust-plan.js";
 export { trustStateFromWire } from "./trust-document/trust-state-from-wire.js";
 export type * from "./trust-document/trust-target.js";
