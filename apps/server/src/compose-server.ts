@@ -11,6 +11,7 @@ import { type ClientAddress, createHttpApp, type ReadBody } from "@jwtgrant/http
 import type { DatabaseStorage } from "@jwtgrant/storage-postgres";
 import { openStorage } from "@jwtgrant/storage-postgres/node";
 import { type AdminToken, resolveAdminToken } from "./admin-token.js";
+import { applyBootstrapDocument, readBootstrapDocument } from "./bootstrap/apply-bootstrap-file.js";
 import { forwardedClientAddress } from "./client-address.js";
 import { ConfigError } from "./config/config-error.js";
 import type { ServerConfig } from "./config/server-config.js";
@@ -62,6 +63,9 @@ export async function composeServer(
   logger: JsonLogger,
   { crypto, clientAddress, readBody }: RuntimeServices,
 ): Promise<ComposedServer> {
+  // Read and checked before the database is opened: a bad document stops the start having changed nothing.
+  const bootstrap =
+    config.bootstrap === undefined ? undefined : await readBootstrapDocument(config.bootstrap.file);
   await mkdir(config.dataDir, { recursive: true });
   const secrets = await resolveSecrets(config.secrets, config.dataDir);
   const { storage } = await openStorage({
@@ -78,21 +82,29 @@ export async function composeServer(
       config.cacheMaxAgeSeconds > 0
         ? createCachedStorage(storage, { clock: systemClock, maxAgeMs: config.cacheMaxAgeSeconds * 1000 })
         : storage;
-    const engine = createEngine(
-      { storage: cached, ...(crypto === undefined ? {} : { crypto }) },
-      {
-        issuer: config.issuer,
-        accessTokenTtlSeconds: config.accessTokenTtlSeconds,
-        refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
-        refreshTokenReuseGraceSeconds: config.refreshTokenReuseGraceSeconds,
-        clockSkewSeconds: config.clockSkewSeconds,
-        maxAssertionLifetimeSeconds: config.maxAssertionLifetimeSeconds,
-        signingAlgorithm: config.signingAlgorithm,
-        jwksStaleMaxAgeSeconds: config.jwksStaleMaxAgeSeconds,
-        jwksCooldownSeconds: config.jwksCooldownSeconds,
-      },
-    );
+    const settings = {
+      issuer: config.issuer,
+      accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+      refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
+      refreshTokenReuseGraceSeconds: config.refreshTokenReuseGraceSeconds,
+      clockSkewSeconds: config.clockSkewSeconds,
+      maxAssertionLifetimeSeconds: config.maxAssertionLifetimeSeconds,
+      signingAlgorithm: config.signingAlgorithm,
+      jwksStaleMaxAgeSeconds: config.jwksStaleMaxAgeSeconds,
+      jwksCooldownSeconds: config.jwksCooldownSeconds,
+    };
+    const engine = createEngine({ storage: cached, ...(crypto === undefined ? {} : { crypto }) }, settings);
     await engine.ensureSigningKey();
+    if (config.bootstrap !== undefined && bootstrap !== undefined) {
+      const { file, env } = config.bootstrap;
+      // On the storage itself, not its caches: an instance that waited for the lock must see what the one
+      // before it wrote, and so plan nothing.
+      const direct = createEngine({ storage, ...(crypto === undefined ? {} : { crypto }) }, settings);
+      const changes = await storage.withMigrationLock(() =>
+        applyBootstrapDocument(direct, file, bootstrap, env),
+      );
+      logger.log("info", "applied the bootstrap file", { file, changes });
+    }
     const adminToken = await resolveAdminToken(config.adminToken, config.dataDir);
     const app = createHttpApp(
       {

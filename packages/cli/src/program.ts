@@ -1,9 +1,11 @@
 import { redactUrlUserinfo } from "@jwtgrant/core";
 import { Command } from "commander";
+import { registerApplyCommand } from "./commands/apply.js";
 import { registerAssertionCommand } from "./commands/assertion.js";
 import { registerClientCommands } from "./commands/clients.js";
 import { registerDecodeCommand } from "./commands/decode.js";
 import { registerExplainCommand } from "./commands/explain.js";
+import { registerExportCommand } from "./commands/export.js";
 import { registerIssuerCommands } from "./commands/issuers.js";
 import { registerKeygenCommand } from "./commands/keygen.js";
 import { registerKeyCommands } from "./commands/keys.js";
@@ -36,6 +38,8 @@ export function createProgram(): Command {
   registerClientCommands(program);
   registerKeyCommands(program);
   registerExplainCommand(program);
+  registerApplyCommand(program);
+  registerExportCommand(program);
   registerKeygenCommand(program);
   registerAssertionCommand(program);
   registerTokenCommand(program);

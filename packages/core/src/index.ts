@@ -66,6 +66,18 @@ export { isSealedValue, type SealedValue } from "./secrets/sealed-value.js";
 export { CLIENT_SECRET_PREFIX } from "./tokens/client-secret-value.js";
 export { ACCESS_TOKEN_TYPE, type AccessTokenClaims } from "./tokens/issue-access-token.js";
 export { REFRESH_TOKEN_PREFIX } from "./tokens/refresh-token-value.js";
+export { applyTrustPlan, type ReadSecret, TrustApplyError } from "./trust-document/apply-trust-plan.js";
+export { engineTrustTarget } from "./trust-document/engine-trust-target.js";
+export { exportTrustDocument } from "./trust-document/export-trust-document.js";
+export { formatTrustPlan, trustPlanToJson } from "./trust-document/format-trust-plan.js";
+export { MAX_DOCUMENT_ENTRIES, parseTrustDocument } from "./trust-document/parse-trust-document.js";
+export { type PlanTrustOptions, planTrust } from "./trust-document/plan-trust.js";
+export { clientEntryOf, issuerEntryOf, readTrustState } from "./trust-document/read-trust-state.js";
+export * from "./trust-document/trust-document.js";
+export { TRUST_DOCUMENT_SCHEMA } from "./trust-document/trust-document-schema.js";
+export type * from "./trust-document/trust-plan.js";
+export { trustStateFromWire } from "./trust-document/trust-state-from-wire.js";
+export type * from "./trust-document/trust-target.js";
 export { checkTrustGuardrails } from "./trust-policy/check-trust-guardrails.js";
 export {
   type CompiledCondition,

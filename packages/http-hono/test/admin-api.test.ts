@@ -1,4 +1,9 @@
-import { createEngine, createMemoryStorage, StorageUnavailableError } from "@jwtgrant/core";
+import {
+  createEngine,
+  createMemoryStorage,
+  StorageUnavailableError,
+  TRUST_DOCUMENT_SCHEMA,
+} from "@jwtgrant/core";
 import { describe, expect, it } from "vitest";
 import { createAdminApi } from "../src/admin/create-admin-api.js";
 import { ADMIN_TOKEN, createAdminHarness, expectError, mountAdminApi, send } from "./admin-harness.js";
@@ -18,6 +23,7 @@ const ROUTES = [
   ["GET", "/keys"],
   ["POST", "/keys/rotate"],
   ["POST", "/explain"],
+  ["GET", "/schema/trust.json"],
 ] as const;
 
 const concrete = (path: string) => path.replace(/\{[a-z_]+\}/, "some-id");
@@ -119,6 +125,14 @@ interface OpenApiDocument {
     schemas: Record<string, { additionalProperties?: unknown; properties?: Record<string, unknown> }>;
   };
 }
+
+describe("admin API: the trust document's JSON Schema", () => {
+  it("serves the schema core holds, to the admin token only", async () => {
+    const response = await createAdminHarness().request("GET", "/schema/trust.json");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(TRUST_DOCUMENT_SCHEMA);
+  });
+});
 
 describe("admin API: OpenAPI document", () => {
   async function openApiDocument() {

@@ -29,6 +29,11 @@ export interface DatabaseStorage extends Storage {
    * `migrate()` at start-up.
    */
   sealSigningKeys(options?: SealSigningKeysOptions): Promise<SealSigningKeysResult>;
+  /**
+   * Runs `work` under the migrations' lock: one instance at a time among those sharing the database (on
+   * PGlite, one at a time in this process), as start-up work that must happen once, such as a bootstrap file.
+   */
+  withMigrationLock<T>(work: () => Promise<T>): Promise<T>;
   /** Deletes expired rows in bounded batches; call it periodically. */
   purgeExpired(now?: Date, options?: PurgeOptions): Promise<PurgeResult>;
   /**
@@ -80,6 +85,7 @@ export function createDatabaseStorage(
     migrate: () => guardStorage(() => driver.withMigrationLock(() => driver.applyMigrations())),
     sealSigningKeys: (sealOptions) =>
       guardStorage(() => driver.withMigrationLock(() => sealSigningKeys(db, sealer, sealOptions))),
+    withMigrationLock: (work) => driver.withMigrationLock(work),
     purgeExpired: (now = new Date(), purgeOptions) => purgeExpired(db, calls, now, purgeOptions),
     ping: async (timeoutMs) => {
       await calls.probe(() => db.execute(sql`select 1`), timeoutMs);

@@ -49,6 +49,11 @@ export interface ServerConfig {
   readonly authFailureWindowSeconds: number;
   /** `undefined`: the client address is the socket's peer; else this header, set by a trusted proxy. */
   readonly clientAddressHeader: string | undefined;
+  /**
+   * A trust document applied at every start, after the migrations and under their lock (never pruning), and
+   * the environment its `client_secret_env` names are read from.
+   */
+  readonly bootstrap: { readonly file: string; readonly env: Environment } | undefined;
   /** `undefined`: plain HTTP (TLS ends at a proxy in front). */
   readonly tls: TlsFiles | undefined;
   /** PostgreSQL: how long a call may wait, for a connection and its answer, before the request gets 503. */
@@ -196,6 +201,7 @@ export function readServerConfig(env: Environment): ServerConfig {
     authFailuresPerAddress: integer(env, "JWTGRANT_AUTH_FAILURES_PER_ADDRESS", 50, 0, 1_000_000),
     authFailureWindowSeconds: integer(env, "JWTGRANT_AUTH_FAILURE_WINDOW", 60, 1, 86_400),
     clientAddressHeader: clientAddressHeader?.toLowerCase(),
+    bootstrap: env.JWTGRANT_BOOTSTRAP_FILE ? { file: env.JWTGRANT_BOOTSTRAP_FILE, env } : undefined,
     tls,
     databaseTimeoutMs: integer(env, "JWTGRANT_DB_TIMEOUT_MS", 3000, 100, 60_000),
     databaseConnectTimeoutMs: integer(env, "JWTGRANT_DB_CONNECT_TIMEOUT_MS", 3000, 100, 60_000),

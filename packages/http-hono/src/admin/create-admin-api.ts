@@ -8,6 +8,7 @@ import { registerIssuerRoutes } from "./issuer-routes.js";
 import { registerOpenApiDocument } from "./openapi-document.js";
 import { rejectInvalidInput } from "./reject-invalid-input.js";
 import { requireAdminToken } from "./require-admin-token.js";
+import { registerSchemaRoutes } from "./schema-routes.js";
 import { registerSigningKeyRoutes } from "./signing-key-routes.js";
 
 export interface AdminApiOptions {
@@ -33,6 +34,7 @@ export function createAdminApi(engine: Engine, options: AdminApiOptions): OpenAP
   registerClientRoutes(app, engine);
   registerSigningKeyRoutes(app, engine);
   registerExplainRoutes(app, engine);
+  registerSchemaRoutes(app);
   registerOpenApiDocument(app);
   return app;
 }
