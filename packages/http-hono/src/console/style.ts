@@ -12,6 +12,7 @@ a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #
 table{border-collapse:collapse;display:block;max-width:100%;overflow-x:auto}
 th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #d6d9de;vertical-align:top;background:#fff}
 code,pre{font-family:ui-monospace,monospace;font-size:.9rem;word-break:break-all;white-space:pre-wrap}
+code.id{white-space:nowrap;word-break:normal}
 form.stacked{display:grid;gap:.75rem;max-width:40rem}
 form.stacked button{justify-self:start}
 table+form,table+p{margin-top:1rem}

@@ -111,6 +111,7 @@ export function IssuerDetailPage(props: IssuerDetailProps) {
         <a href={`${base}/rules`}>{issuer.rules === null ? "Add rules…" : "Edit rules…"}</a>
       </p>
       <h2>Actions</h2>
+      <a href={`${base}/edit`}>Edit…</a>{" "}
       <form class="inline" method="post" action={`${base}/enabled`}>
         <CsrfField token={csrfToken} />
         <input type="hidden" name="enabled" value={issuer.enabled ? "false" : "true"} />
