@@ -110,6 +110,7 @@ export function issuerRoutes(engine: Engine): Hono<ConsoleEnv> {
       keys: await keyFingerprints(issuer.keySource),
       clients: await engine.clients.list(),
       serverMaxAssertionLifetimeSeconds: engine.settings.maxAssertionLifetimeSeconds,
+      acceptedAudiences: [engine.settings.issuer, engine.settings.tokenEndpoint, ...issuer.audiences],
     };
   };
 
