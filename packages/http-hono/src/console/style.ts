@@ -25,7 +25,7 @@ ul.compact{margin:0;padding-left:1.2rem}
 tr.failed td{background:#fdecea}
 tr.passed td{background:#eaf5ec}
 details{margin:.5rem 0 1rem}
-fieldset{border:1px solid #d6d9de;border-radius:4px}
+fieldset{border:1px solid #d6d9de;border-radius:4px;display:grid;gap:.75rem}
 fieldset label{font-weight:normal;display:inline}
 .hint{color:#4a5160;font-size:.9rem;margin:0}
 .error{color:#a50e0e;font-weight:600}
