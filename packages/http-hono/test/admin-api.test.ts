@@ -171,8 +171,12 @@ describe("admin API: OpenAPI document", () => {
     const { components } = await openApiDocument();
     for (const name of ["TrustedIssuerCreate", "TrustedIssuerPatch", "ClientCreate", "ClientPatch"]) {
       expect(components.schemas[name]?.additionalProperties).toBe(false);
-      expect(Object.keys(components.schemas[name]?.properties ?? {})).not.toContain("client_secret");
+      // Only a create takes a secret, to import a client, and never gives it back.
+      if (name !== "ClientCreate") {
+        expect(Object.keys(components.schemas[name]?.properties ?? {})).not.toContain("client_secret");
+      }
     }
+    expect(components.schemas.ClientCreate?.properties?.client_secret).toMatchObject({ writeOnly: true });
     expect(Object.keys(components.schemas.Client?.properties ?? {})).not.toContain("client_secret");
     expect(Object.keys(components.schemas.SigningKey?.properties ?? {})).not.toContain("private_jwk");
   });
