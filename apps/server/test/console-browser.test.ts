@@ -79,13 +79,25 @@ describe("the console in a browser", () => {
     await page.getByRole("link", { name: "Add a client" }).click();
     await page.getByLabel("Name").fill("Orders app");
     await page.getByLabel("Scope (space-separated)").fill("orders:read");
-    await page.getByLabel("Redirect URI (optional)").fill("https://orders.example.com/callback");
+    await expect(page.getByLabel("refresh_token").isChecked()).resolves.toBe(true);
+    await page.getByText("Advanced").click();
+    await page.getByLabel("Redirect URIs (optional)").fill("https://orders.example.com/callback");
     await shot(page, "06-client-form");
     await page.getByRole("button", { name: "Add client" }).click();
+    await page.waitForURL(/\/console\/clients\/[0-9a-f-]+$/);
     const clientId = (await page.locator("#client-id").textContent()) ?? "";
     const clientSecret = (await page.locator("#client-secret").textContent()) ?? "";
     expect(clientSecret.length).toBeGreaterThan(40);
+    expect(page.url()).not.toContain(clientSecret);
     await shot(page, "07-client-secret");
+    // Post/redirect/get: a reload repeats the GET, which adds no client and shows the secret no more.
+    await page.reload();
+    await expect(page.locator("#client-secret").count()).resolves.toBe(0);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Orders app");
+    const clients = await fetch(`${server.url}/admin/clients`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    await expect(clients.json()).resolves.toMatchObject({ items: [{ client_id: clientId }] });
     await page.getByRole("link", { name: "Clients" }).click();
     await shot(page, "08-clients");
     await page.getByRole("link", { name: "Signing keys" }).click();
@@ -108,6 +120,15 @@ describe("the console in a browser", () => {
     await page.getByRole("button", { name: "Check" }).click();
     await expect(page.locator("#verdict").textContent()).resolves.toBe("Would grant");
     await expect(page.locator("#client-check").textContent()).resolves.toBe("checked");
+    await expect(page.locator("#accepted-audiences li").allTextContents()).resolves.toEqual([
+      server.url,
+      `${server.url}/oauth2/token`,
+    ]);
+    await expect(page.locator("#claim-times dt").allTextContents()).resolves.toEqual(["iat", "exp"]);
+    await expect(page.locator("#claim-times dd").nth(1).textContent()).resolves.toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(in [45] min\)$/,
+    );
+    await expect(page.locator("#would-issue").textContent()).resolves.toContain("orders:read");
     await shot(page, "10-try-it");
 
     const response = await fetch(`${server.url}/oauth2/token`, {
@@ -132,6 +153,66 @@ describe("the console in a browser", () => {
     await page.waitForURL(`${server.url}/console/sign-in`);
     await page.goto(`${server.url}/console/clients`);
     expect(page.url()).toBe(`${server.url}/console/sign-in`);
+  });
+
+  it("edits an issuer and a client, keeping what was typed when an edit is refused", async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await page.goto(`${server.url}/console/sign-in`);
+    await expect(page.locator("#token-hint").textContent()).resolves.toContain(".jwtgrant/admin-token");
+    const iconPath = await page.locator("link[rel=icon]").getAttribute("href");
+    const icon = await fetch(`${server.url}${iconPath}`);
+    expect(`${icon.status} ${icon.headers.get("content-type")}`).toBe("200 image/svg+xml");
+    await page.getByLabel("Admin token").fill(ADMIN_TOKEN);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${server.url}/console`);
+
+    await page.getByRole("link", { name: "Trusted issuers" }).click();
+    await page.getByRole("link", { name: PARTNER }).click();
+    const issuerPage = page.url();
+    await page.getByRole("link", { name: "Edit…" }).click();
+    await expect(page.getByLabel("Issuer (the iss of its assertions)").inputValue()).resolves.toBe(PARTNER);
+    await page.getByLabel("Max assertion lifetime (seconds)").fill("a week");
+    await page.getByLabel("Extra audiences").fill("urn:example:orders");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.locator("#max_assertion_lifetime-error").textContent()).resolves.toBe(
+      "max_assertion_lifetime: must be a whole number of seconds between 1 and 86400",
+    );
+    await expect(page.getByLabel("Extra audiences").inputValue()).resolves.toBe("urn:example:orders");
+    await shot(page, "16-issuer-edit-error");
+    await page.getByLabel("Max assertion lifetime (seconds)").fill("600");
+    await page.getByLabel("Scope", { exact: true }).fill("orders:read orders:write");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.waitForURL(issuerPage);
+    await expect(page.locator("main dl").first().textContent()).resolves.toContain("600 s");
+    await expect(page.locator("#accepted-audiences li").last().textContent()).resolves.toBe(
+      "urn:example:orders",
+    );
+    await shot(page, "17-issuer-edited");
+
+    await page.getByRole("link", { name: "Clients" }).click();
+    await page.locator("main table a").first().click();
+    const clientPage = page.url();
+    await page.getByRole("link", { name: "Edit…" }).click();
+    await expect(page.getByLabel("Name").inputValue()).resolves.toBe("Orders app");
+    await page.getByLabel("Access token lifetime (seconds)").fill("90000");
+    await page.getByLabel("Trusted issuers").fill(PARTNER);
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.locator("#access_token_ttl-error").textContent()).resolves.toBe(
+      "access_token_ttl: must be a whole number of seconds between 1 and 86400",
+    );
+    await expect(page.getByLabel("Trusted issuers").inputValue()).resolves.toBe(PARTNER);
+    await page.getByLabel("Access token lifetime (seconds)").fill("600");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.waitForURL(clientPage);
+    await expect(page.locator("main dl").textContent()).resolves.toContain("600 s");
+    await shot(page, "18-client-edited");
+
+    // A rotated secret is shown once too: the POST redirects, and a reload shows it no more.
+    await page.getByRole("button", { name: "Rotate secret" }).click();
+    await page.waitForURL(clientPage);
+    await expect(page.locator("#client-secret").textContent()).resolves.toMatch(/^jgcs_/);
+    await page.reload();
+    await expect(page.locator("#client-secret").count()).resolves.toBe(0);
   });
 
   it("edits an issuer's rules, shows them, and explains an assertion condition by condition", async () => {

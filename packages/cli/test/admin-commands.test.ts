@@ -1,4 +1,4 @@
-import { rm } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliResult, failureLine, runCli } from "./support/run-cli.js";
@@ -129,6 +129,45 @@ describe("issuers", () => {
     );
   });
 
+  it("registers several certificates with a repeated --certificate, and names a bad one by its index", async () => {
+    const other = await tempDir("admin-keys-ec");
+    expect((await runCli(["keygen", "--alg", "ES256", "--out", other])).code).toBe(0);
+    const pems = [join(keys, "certificate.pem"), join(other, "certificate.pem")];
+    const added = json(
+      await admin(
+        "issuers",
+        "add",
+        "--issuer",
+        "https://rollover.example.com",
+        "--certificate",
+        pems[0] ?? "",
+        "--certificate",
+        pems[1] ?? "",
+        "--json",
+      ),
+    );
+    expect(added.certificates).toEqual(
+      await Promise.all(pems.map(async (pem) => (await readFile(pem, "utf8")).trim())),
+    );
+    expect(added).not.toHaveProperty("certificate");
+    const updated = json(
+      await admin("issuers", "update", String(added.id), "--certificate", pems[1] ?? "", "--json"),
+    );
+    expect(updated.certificate).toBe((await readFile(pems[1] ?? "", "utf8")).trim());
+    const bad = await admin(
+      "issuers",
+      "update",
+      String(added.id),
+      "--certificate",
+      pems[0] ?? "",
+      "--certificate",
+      join(other, "private-key.pem"),
+    );
+    expect(bad.code).toBe(1);
+    expect(failureLine(bad)).toMatch(/^jwtgrant: invalid_request: certificates\[1\]: /);
+    await rm(other, { recursive: true, force: true });
+  });
+
   it("refuses two key sources, and --subject with --any-subject, as usage errors", async () => {
     const both = await admin(
       "issuers",
@@ -244,6 +283,46 @@ describe("clients", () => {
     const gone = await admin("clients", "rotate-secret", clientId);
     expect(gone.code).toBe(1);
     expect(failureLine(gone)).toMatch(/^jwtgrant: not_found: /);
+  });
+
+  it("imports a client with its id and its existing secret, which it never prints", async () => {
+    const secretFile = join(keys, "imported-secret");
+    const secret = "Imported-secret-from-the-old-server-7Qx9Lm2Rv5Tz";
+    await writeFile(secretFile, `${secret}\n`);
+    const added = await admin(
+      "clients",
+      "add",
+      "--client-id",
+      "legacy-orders",
+      "--client-secret-file",
+      secretFile,
+      "--grant-types",
+      "jwt-bearer,refresh_token",
+    );
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/^client_id +legacy-orders$/m);
+    expect(added.stdout).not.toContain(secret);
+    expect(added.stdout).not.toContain("shown only now");
+    // The imported secret authenticates the client: the refusal is the grant's, not the client's.
+    const exchange = (clientSecret: string) =>
+      runCli([
+        "token",
+        "--url",
+        server.url,
+        "--client-id",
+        "legacy-orders",
+        "--client-secret",
+        clientSecret,
+        "--refresh-token",
+        "x",
+      ]);
+    expect(failureLine(await exchange(secret))).toMatch(/^jwtgrant: invalid_grant: /);
+    expect(failureLine(await exchange(`${secret}\n`))).toMatch(/^jwtgrant: invalid_client: /);
+
+    await writeFile(secretFile, "aaaaaaaaaaaaaaaa\n");
+    const weak = await admin("clients", "add", "--client-id", "weak", "--client-secret-file", secretFile);
+    expect(weak.code).toBe(1);
+    expect(failureLine(weak)).toMatch(/^jwtgrant: invalid_request: client_secret: /);
   });
 
   it("refuses a bad TTL and an unknown auth method as usage errors", async () => {

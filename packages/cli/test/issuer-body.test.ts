@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { InvalidArgumentError } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CliError } from "../src/cli-error.js";
+import { readClientSecretFile } from "../src/clients/read-client-secret-file.js";
 import { issuerBody } from "../src/issuers/issuer-body.js";
 import { readRuleFile } from "../src/issuers/read-rule-file.js";
 import { parseNumericId } from "../src/options/parse-values.js";
@@ -101,6 +102,48 @@ describe("issuerBody", () => {
       audiences: ["https://api.example.com/sts", "sts"],
       max_assertion_lifetime: 600,
     });
+  });
+});
+
+describe("issuerBody: certificates", () => {
+  it("sends one --certificate as certificate and several as certificates, in order", async () => {
+    const first = join(work, "first.pem");
+    const second = join(work, "second.pem");
+    await writeFile(first, "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+    await writeFile(second, "-----BEGIN CERTIFICATE-----\nBBBB\n-----END CERTIFICATE-----\n");
+    const body = (certificate: string[]) =>
+      issuerBody({ issuer: "https://a.example", certificate }, null, "add");
+    expect(sent(await body([first]))).toEqual({
+      issuer: "https://a.example",
+      certificate: "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+    });
+    expect(sent(await body([second, first]))).toEqual({
+      issuer: "https://a.example",
+      certificates: [
+        "-----BEGIN CERTIFICATE-----\nBBBB\n-----END CERTIFICATE-----\n",
+        "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+      ],
+    });
+    await expect(body([first, join(work, "missing.pem")])).rejects.toThrow(
+      new CliError(`cannot read ${join(work, "missing.pem")}: no such file`),
+    );
+  });
+});
+
+describe("readClientSecretFile", () => {
+  it("drops one trailing newline, LF or CRLF, and keeps everything else", async () => {
+    const cases = [
+      ["secret\n", "secret"],
+      ["secret\r\n", "secret"],
+      ["secret", "secret"],
+      ["secret\n\n", "secret\n"],
+      [" secret \n", " secret "],
+    ] as const;
+    for (const [content, secret] of cases) {
+      const file = join(work, "secret.txt");
+      await writeFile(file, content);
+      expect(await readClientSecretFile(file), JSON.stringify(content)).toBe(secret);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { createEngine, createMemoryStorage, type Storage } from "@jwtgrant/core";
 import { createFrozenClock, type FrozenClock } from "@jwtgrant/core/testing";
+import { SESSION_COOKIE } from "../src/console/console-env.js";
 import { createHttpApp } from "../src/create-http-app.js";
 
 export const SERVER = "https://as.example.com";
@@ -25,9 +26,28 @@ export async function createConsoleHarness(options: ConsoleHarnessOptions = {}) 
   );
   await engine.ensureSigningKey();
   let cookie: string | undefined;
+  // Cookies other than the session's, kept and deleted as a browser would (paths aside).
+  const others = new Map<string, string>();
+  const cookieHeader = (): Record<string, string> => {
+    const all = [
+      ...(cookie === undefined ? [] : [cookie]),
+      ...[...others].map(([name, value]) => `${name}=${value}`),
+    ];
+    return all.length === 0 ? {} : { cookie: all.join("; ") };
+  };
+  const keepCookies = (response: Response) => {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair = ""] = header.split(";");
+      const name = pair.slice(0, pair.indexOf("="));
+      if (name === SESSION_COOKIE) continue;
+      if (/max-age=0/i.test(header)) others.delete(name);
+      else others.set(name, pair.slice(name.length + 1));
+    }
+    return response;
+  };
 
-  const get = (path: string) => app.request(path, { headers: cookie === undefined ? {} : { cookie } });
-  const post = (
+  const get = async (path: string) => keepCookies(await app.request(path, { headers: cookieHeader() }));
+  const post = async (
     path: string,
     fields: Record<string, string | string[]>,
     headers: Record<string, string> = {},
@@ -36,16 +56,17 @@ export async function createConsoleHarness(options: ConsoleHarnessOptions = {}) 
     for (const [name, value] of Object.entries(fields)) {
       for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
     }
-    return app.request(path, {
+    const response = await app.request(path, {
       method: "POST",
       headers: {
         "content-type": "application/x-www-form-urlencoded",
         origin: ORIGIN,
-        ...(cookie === undefined ? {} : { cookie }),
+        ...cookieHeader(),
         ...headers,
       },
       body: body.toString(),
     });
+    return keepCookies(response);
   };
   const csrfToken = async () => {
     const html = await (await get("/console")).text();
@@ -69,6 +90,8 @@ export async function createConsoleHarness(options: ConsoleHarnessOptions = {}) 
     set cookie(value: string | undefined) {
       cookie = value;
     },
+    /** The other cookies the browser holds, by name. */
+    others,
     get,
     post,
     submit,

@@ -1,5 +1,5 @@
 import { JWT_BEARER_GRANT } from "@jwtgrant/core";
-import { ecCertificate, importTestKey, signTestJws } from "@jwtgrant/core/testing";
+import { ecCertificate, importTestKey, rsaCertificate, signTestJws } from "@jwtgrant/core/testing";
 import { calculateJwkThumbprint, exportJWK, importX509 } from "jose";
 import { describe, expect, it } from "vitest";
 import { createConsoleHarness, SERVER } from "./console-harness.js";
@@ -116,5 +116,139 @@ describe("console: trusted issuers", () => {
     expect(exchange.status).toBe(200);
     const overview = await (await harness.get("/console")).text();
     expect(overview).toContain("granted");
+  });
+});
+
+describe("console: editing an issuer", () => {
+  const edited = {
+    issuer: PARTNER,
+    name: "Partner, renamed",
+    certificate: ecCertificate.certificate,
+    algorithms: "ES256",
+    subjects: "batch-job",
+    scope: "orders:read orders:write",
+    audiences: "https://api.example.com\nurn:example:orders",
+    assertion_reuse: "allowed",
+    max_assertion_lifetime: "600",
+    expires_at: "2031-06-30T12:00:00",
+  };
+
+  it("shows the issuer's settings in the edit form", async () => {
+    const { harness, location } = await withIssuer();
+    const html = await (await harness.get(`${location}/edit`)).text();
+    expect(html).toContain(`action="${location}/edit"`);
+    expect(html).toContain(`value="${PARTNER}"`);
+    expect(html).toContain(`>${ecCertificate.certificate.trim()}</textarea>`);
+    expect(html).toContain(">batch-job\nnightly</textarea>");
+    expect(html).toContain('<option value="single_use" selected="">');
+    expect(html).toContain('type="checkbox" id="enabled" name="enabled" value="yes" checked=""');
+  });
+
+  it("saves every setting through the admin use case", async () => {
+    const { harness, location, id } = await withIssuer();
+    const response = await harness.submit(`${location}/edit`, { ...edited, enabled: "yes" });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(location);
+    expect(await harness.engine.issuers.get(id)).toMatchObject({
+      name: "Partner, renamed",
+      keySource: { kind: "certificate" },
+      algorithms: ["ES256"],
+      subjectRule: { kind: "listed", subjects: ["batch-job"] },
+      scope: ["orders:read", "orders:write"],
+      audiences: ["https://api.example.com", "urn:example:orders"],
+      assertionReuse: "allowed",
+      maxAssertionLifetimeSeconds: 600,
+      expiresAt: new Date("2031-06-30T12:00:00Z"),
+      enabled: true,
+    });
+    const page = await (await harness.get(location)).text();
+    expect(page).toContain("https://api.example.com, urn:example:orders, besides this server");
+  });
+
+  it("empties back to the defaults, and an unticked box disables", async () => {
+    const { harness, location, id } = await withIssuer();
+    await harness.submit(`${location}/edit`, { ...edited, enabled: "yes" });
+    const response = await harness.submit(`${location}/edit`, {
+      issuer: PARTNER,
+      certificate: ecCertificate.certificate,
+    });
+    expect(response.status).toBe(303);
+    expect(await harness.engine.issuers.get(id)).toMatchObject({
+      name: null,
+      algorithms: null,
+      subjectRule: { kind: "any" },
+      scope: null,
+      audiences: [],
+      maxAssertionLifetimeSeconds: null,
+      expiresAt: null,
+      enabled: false,
+    });
+  });
+
+  it("switches the key source to several certificates, then to discovery", async () => {
+    const { harness, location, id } = await withIssuer();
+    const both = `${ecCertificate.certificate}\n${rsaCertificate.certificate}`;
+    expect(
+      (await harness.submit(`${location}/edit`, { ...edited, algorithms: "", certificate: both })).status,
+    ).toBe(303);
+    const issuer = await harness.engine.issuers.get(id);
+    expect(issuer.keySource).toEqual({
+      kind: "certificates",
+      certificates: [ecCertificate.certificate.trim(), rsaCertificate.certificate.trim()],
+    });
+    expect(await (await harness.get(`${location}/edit`)).text()).toContain(
+      `>${ecCertificate.certificate.trim()}\n${rsaCertificate.certificate.trim()}</textarea>`,
+    );
+    await harness.submit(`${location}/edit`, {
+      ...edited,
+      algorithms: "",
+      certificate: "",
+      discovery: "yes",
+    });
+    expect((await harness.engine.issuers.get(id)).keySource).toEqual({ kind: "discovery", issuer: PARTNER });
+  });
+
+  it("keeps the keys when every key field is emptied", async () => {
+    const { harness, location, id } = await withIssuer();
+    const before = (await harness.engine.issuers.get(id)).keySource;
+    expect((await harness.submit(`${location}/edit`, { ...edited, certificate: "" })).status).toBe(303);
+    expect((await harness.engine.issuers.get(id)).keySource).toEqual(before);
+  });
+
+  it("changes nothing on a refused edit, and keeps what was typed beside the error", async () => {
+    const { harness, location, id } = await withIssuer();
+    const before = await harness.engine.issuers.get(id);
+    const cases = [
+      [
+        "algorithms",
+        { algorithms: "HS256" },
+        "algorithms: HS256 is not an accepted asymmetric JWS algorithm",
+      ],
+      [
+        "max_assertion_lifetime",
+        { max_assertion_lifetime: "2 days" },
+        "max_assertion_lifetime: must be a whole",
+      ],
+      [
+        "certificate",
+        { certificate: `${ecCertificate.certificate}\nnot a certificate` },
+        "certificates[1]: ",
+      ],
+      ["jwks", { certificate: "", jwks: "{" }, "jwks: not valid JSON"],
+      ["expires_at", { expires_at: "someday" }, "expires_at: not a date and time"],
+      [
+        "form",
+        { jwks_uri: "https://partner.example.com/jwks" },
+        "certificate, certificates, jwks, jwks_uri or discovery: exactly one",
+      ],
+    ] as const;
+    for (const [field, change, problem] of cases) {
+      const response = await harness.submit(`${location}/edit`, { ...edited, ...change });
+      expect(response.status, field).toBe(400);
+      const html = await response.text();
+      expect(html, field).toContain(`id="${field}-error" class="error" role="alert">${problem}`);
+      expect(html, field).toContain('value="Partner, renamed"');
+      expect(await harness.engine.issuers.get(id), field).toEqual(before);
+    }
   });
 });

@@ -101,10 +101,43 @@ describe("console: try an assertion", () => {
     expect(html).toContain(row("repository_owner_id", "eq", true, "<code>1342004</code>"));
     expect(html).toContain('<dd id="client-check">checked</dd>');
     expect(html).toContain(
-      '<dl id="would-issue"><dt>sub</dt><dd><code>gh:99:refs/heads/release/v1</code></dd>' +
-        "<dt>scope</dt><dd>deploy:write</dd>" +
+      '<dl id="would-issue"><dt>Subject (sub)</dt><dd><code>gh:99:refs/heads/release/v1</code></dd>' +
+        "<dt>Scope</dt><dd>deploy:write</dd>" +
         `<dt>Mapped claims</dt><dd><pre>${JSON.stringify({ repository: "Acme/App" }, null, 2).replaceAll('"', "&quot;")}</pre></dd>` +
-        "<dt>expires_in</dt><dd>900 s</dd><dt>Refresh token</dt><dd>no</dd></dl>",
+        "<dt>Lifetime (expires_in)</dt><dd>900 s (15 min)</dd><dt>Refresh token</dt><dd>no</dd></dl>",
+    );
+  });
+
+  it("shows iat, nbf and exp as UTC dates with the time from now", async () => {
+    const { harness, tryIt, assertion } = await withPolicy();
+    const now = harness.clock.nowSeconds();
+    const html = await tryIt({
+      assertion: await assertion({ iat: now - 90, nbf: now - 7200, exp: now + 300 }),
+    });
+    const utc = (seconds: number) =>
+      `${new Date(seconds * 1000).toISOString().slice(0, 19).replace("T", " ")} UTC`;
+    expect(html).toContain(
+      `<dl id="claim-times"><dt>iat</dt><dd>${utc(now - 90)} <span class="hint">(1 min ago)</span></dd>` +
+        `<dt>nbf</dt><dd>${utc(now - 7200)} <span class="hint">(2 h ago)</span></dd>` +
+        `<dt>exp</dt><dd>${utc(now + 300)} <span class="hint">(in 5 min)</span></dd></dl>`,
+    );
+  });
+
+  it("shows a time claim no date holds as its number, and none for a text that is no JWT", async () => {
+    const { tryIt, assertion } = await withPolicy();
+    const html = await tryIt({ assertion: await assertion({ exp: 1e300 }) });
+    expect(html).toContain("<dt>exp</dt><dd>1e+300, not a date");
+    expect(await tryIt({ assertion: "not-a-jwt" })).not.toContain('id="claim-times"');
+  });
+
+  it("names the aud values this issuer's assertions may carry", async () => {
+    const { harness, tryIt, assertion } = await withPolicy();
+    const [issuer] = await harness.engine.issuers.list();
+    await harness.engine.issuers.update(issuer?.id ?? "", { audiences: ["urn:example:deploy"] });
+    const html = await tryIt({ assertion: await assertion({}) });
+    expect(html).toContain(
+      `<ul id="accepted-audiences" class="compact"><li><code>${SERVER}</code></li>` +
+        `<li><code>${SERVER}/oauth2/token</code></li><li><code>urn:example:deploy</code></li></ul>`,
     );
   });
 

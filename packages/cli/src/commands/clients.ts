@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { type ClientOptions, clientBody, withClientFields } from "../clients/client-options.js";
 import { grantTypeShortName } from "../clients/grant-type-names.js";
+import { readClientSecretFile } from "../clients/read-client-secret-file.js";
 import { type AdminOptions, adminClient, withAdminOptions } from "../options/admin-options.js";
 import { printJson, printRecord, printTable } from "../output/print.js";
 import { asItems, asRecord, type JsonRecord } from "../output/response-shape.js";
@@ -16,6 +17,12 @@ const COLUMNS: readonly Column<JsonRecord>[] = [
   },
   { header: "SCOPE", value: (row) => row.scope },
 ];
+
+/** The options of `clients add` that import a client from another server. */
+interface ImportOptions {
+  readonly clientId?: string;
+  readonly clientSecretFile?: string;
+}
 
 const path = (clientId: string) => `/clients/${encodeURIComponent(clientId)}`;
 
@@ -41,9 +48,25 @@ export function registerClientCommands(program: Command): void {
     .description("the OAuth clients that may exchange assertions (admin API)");
 
   withAdminOptions(
-    withClientFields(clients.command("add").description("register a client; prints its secret once")),
-  ).action(async (options: AdminOptions & ClientOptions) => {
-    printClientWithSecret(await adminClient(options).post("/clients", await clientBody(options)), options);
+    withClientFields(clients.command("add").description("register a client; prints its secret once"))
+      .option(
+        "--client-id <id>",
+        "the client's id, to import a client from another server (default: a new UUID)",
+      )
+      .option(
+        "--client-secret-file <file>",
+        "a file holding the client's existing secret, to import it (128 bits of estimated entropy; never printed)",
+      ),
+  ).action(async (options: AdminOptions & ClientOptions & ImportOptions) => {
+    const body = {
+      ...(await clientBody(options)),
+      client_id: options.clientId,
+      client_secret:
+        options.clientSecretFile === undefined
+          ? undefined
+          : await readClientSecretFile(options.clientSecretFile),
+    };
+    printClientWithSecret(await adminClient(options).post("/clients", body), options);
   });
 
   withAdminOptions(clients.command("list").description("list the clients")).action(

@@ -7,6 +7,13 @@ import { issuerRules } from "./issuer-rules.js";
 /** Whether `issuers add` creates the issuer, or `issuers update` changes the fields given. */
 export type IssuerBodyMode = "add" | "update";
 
+/** One certificate file as `certificate`, several as `certificates`: the admin API's two key sources. */
+async function certificates(files: readonly string[] | undefined): Promise<Record<string, unknown>> {
+  if (files === undefined) return {};
+  const pems = await Promise.all(files.map(readTextFile));
+  return pems.length === 1 ? { certificate: pems[0] } : { certificates: pems };
+}
+
 /**
  * The issuer and its keys. A preset fills in what a new issuer lacks: the platform's issuer and discovery;
  * on an update it changes neither unless they are given, so re-applying a preset rewrites only the rules.
@@ -33,7 +40,7 @@ async function identity(
   const discovery = mode === "add" && preset?.keys === "discovery" && !hasKeys ? true : options.discovery;
   return {
     issuer,
-    certificate: options.certificate === undefined ? undefined : await readTextFile(options.certificate),
+    ...(await certificates(options.certificate)),
     jwks: options.jwks === undefined ? undefined : await readJsonFile(options.jwks),
     jwks_uri: options.jwksUri,
     discovery,

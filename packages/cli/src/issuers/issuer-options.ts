@@ -8,7 +8,8 @@ import { withPresetOptions } from "../presets/with-preset-options.js";
 export interface IssuerOptions extends PresetOptions {
   readonly issuer?: string;
   readonly name?: string;
-  readonly certificate?: string;
+  /** One file or several, each a PEM certificate of one of the issuer's keys. */
+  readonly certificate?: readonly string[];
   readonly jwks?: string;
   readonly jwksUri?: string;
   readonly discovery?: true;
@@ -53,7 +54,11 @@ export function withIssuerFields(command: Command): Command {
   command
     .option("--name <name>", "a name for people")
     .addOption(
-      keySource("--certificate <file>", "a PEM X.509 certificate of the issuer's key", "certificate"),
+      keySource(
+        "--certificate <file>",
+        "a PEM X.509 certificate of the issuer's key (repeat for several keys, up to 10)",
+        "certificate",
+      ).argParser(collect),
     )
     .addOption(keySource("--jwks <file>", "a file holding the issuer's public JWK Set", "jwks"))
     .addOption(keySource("--jwks-uri <url>", "where the issuer publishes its JWK Set", "jwksUri"))

@@ -3,6 +3,8 @@ import { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { clientRoutes } from "./client-routes.js";
 import { CONSOLE_BASE, type ConsoleEnv, SESSION_COOKIE } from "./console-env.js";
+import { FAVICON } from "./favicon.js";
+import { createFlashSealer } from "./flash-sealer.js";
 import { readForm } from "./form-values.js";
 import { issuerRoutes } from "./issuer-routes.js";
 import { KeysPage } from "./pages/keys-page.js";
@@ -10,6 +12,7 @@ import { OverviewPage } from "./pages/overview-page.js";
 import { SignInPage } from "./pages/sign-in-page.js";
 import { requireSameOrigin } from "./require-same-origin.js";
 import { requireSession } from "./require-session.js";
+import { FLASH_LIFETIME_SECONDS, secretFlashCookie } from "./secret-flash-cookie.js";
 import { securityHeaders } from "./security-headers.js";
 import { createSessionSigner } from "./session-signer.js";
 import { STYLESHEET } from "./style.js";
@@ -29,11 +32,16 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Hono<Con
   const publicUrl = new URL(engine.settings.issuer);
   // Secure from the public issuer URL, not the request: behind a proxy that terminates TLS the request is http.
   const cookieOptions = { path: CONSOLE_BASE, secure: publicUrl.protocol === "https:" } as const;
+  const flash = secretFlashCookie(
+    createFlashSealer(options.adminToken, FLASH_LIFETIME_SECONDS, engine.clock),
+    cookieOptions.secure,
+  );
   const isAdminToken = createSecretMatcher(options.adminToken);
   const app = new Hono<ConsoleEnv>();
   app.use("*", securityHeaders, requireSameOrigin(publicUrl.origin));
 
   app.get("/style.css", (c) => c.body(STYLESHEET, 200, { "content-type": "text/css; charset=utf-8" }));
+  app.get("/favicon.svg", (c) => c.body(FAVICON, 200, { "content-type": "image/svg+xml" }));
   app.get("/sign-in", (c) => c.html(<SignInPage />));
   app.post("/sign-in", async (c) => {
     const presented = (await readForm(c)).text("token");
@@ -65,7 +73,12 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Hono<Con
     ]);
     const counts = { issuers: issuers.length, clients: clients.length, keys: keys.length };
     return c.html(
-      <OverviewPage csrfToken={c.get("session").csrfToken} counts={counts} decisions={decisions} />,
+      <OverviewPage
+        csrfToken={c.get("session").csrfToken}
+        counts={counts}
+        decisions={decisions}
+        clients={clients}
+      />,
     );
   });
   app.get("/keys", async (c) =>
@@ -76,6 +89,6 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Hono<Con
     return c.redirect(`${CONSOLE_BASE}/keys`, 303);
   });
   app.route("/issuers", issuerRoutes(engine));
-  app.route("/clients", clientRoutes(engine));
+  app.route("/clients", clientRoutes(engine, flash));
   return app;
 }

@@ -24,6 +24,7 @@ export function Layout({ title, csrfToken, children }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · jwtgrant console`}</title>
         <link rel="stylesheet" href={`${CONSOLE_BASE}/style.css`} />
+        <link rel="icon" type="image/svg+xml" href={`${CONSOLE_BASE}/favicon.svg`} />
       </head>
       <body>
         <header>

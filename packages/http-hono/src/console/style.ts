@@ -12,6 +12,7 @@ a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #
 table{border-collapse:collapse;display:block;max-width:100%;overflow-x:auto}
 th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #d6d9de;vertical-align:top;background:#fff}
 code,pre{font-family:ui-monospace,monospace;font-size:.9rem;word-break:break-all;white-space:pre-wrap}
+code.id{white-space:nowrap;word-break:normal}
 form.stacked{display:grid;gap:.75rem;max-width:40rem}
 form.stacked button{justify-self:start}
 table+form,table+p{margin-top:1rem}
@@ -24,7 +25,7 @@ ul.compact{margin:0;padding-left:1.2rem}
 tr.failed td{background:#fdecea}
 tr.passed td{background:#eaf5ec}
 details{margin:.5rem 0 1rem}
-fieldset{border:1px solid #d6d9de;border-radius:4px}
+fieldset{border:1px solid #d6d9de;border-radius:4px;display:grid;gap:.75rem}
 fieldset label{font-weight:normal;display:inline}
 .hint{color:#4a5160;font-size:.9rem;margin:0}
 .error{color:#a50e0e;font-weight:600}

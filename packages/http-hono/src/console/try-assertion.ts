@@ -1,5 +1,6 @@
 import type { Engine, Explanation } from "@jwtgrant/core";
 import { decodeJwt, decodeProtectedHeader } from "jose";
+import { type ClaimTime, claimTimes } from "./claim-times.js";
 import { type FormError, formError } from "./form-error.js";
 
 /** The try-it form as submitted; `""` for a field left empty. */
@@ -16,6 +17,8 @@ export interface TryItResult {
   readonly outcome: { readonly explanation: Explanation } | { readonly error: FormError };
   readonly header: string;
   readonly claims: string;
+  /** The assertion's time claims, as read at the check; empty when it does not decode. */
+  readonly times: readonly ClaimTime[];
 }
 
 function decoded(read: () => unknown): string {
@@ -51,5 +54,14 @@ export async function tryAssertion(engine: Engine, request: TryItRequest): Promi
     outcome: await explain(engine, request),
     header: decoded(() => decodeProtectedHeader(request.assertion)),
     claims: decoded(() => decodeJwt(request.assertion)),
+    times: decodedTimes(request.assertion, engine.clock.now()),
   };
+}
+
+function decodedTimes(assertion: string, now: Date): ClaimTime[] {
+  try {
+    return claimTimes(decodeJwt(assertion), now);
+  } catch {
+    return [];
+  }
 }

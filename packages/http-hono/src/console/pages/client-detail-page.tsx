@@ -15,7 +15,9 @@ export function ClientDetailPage({ csrfToken, client, clientSecret }: ClientDeta
     <Layout title={client.clientName ?? client.clientId} csrfToken={csrfToken}>
       {clientSecret === undefined || clientSecret === null ? null : (
         <div class="notice" role="status">
-          <p>Copy the secret now: it is shown this once and cannot be recovered.</p>
+          <p>
+            Copy the secret now: it is shown this once and cannot be recovered; a reload no longer shows it.
+          </p>
           <dl>
             <dt>Client id</dt>
             <dd>
@@ -39,12 +41,31 @@ export function ClientDetailPage({ csrfToken, client, clientSecret }: ClientDeta
         <dd>{client.authMethod}</dd>
         <dt>Scope</dt>
         <dd>{client.scope.join(" ") || "none"}</dd>
+        <dt>Trusted issuers</dt>
+        <dd>{client.trustedIssuers?.join(", ") ?? "any trusted issuer"}</dd>
+        <dt>Access token lifetime</dt>
+        <dd>{client.accessTokenTtl === null ? "the server's default" : `${client.accessTokenTtl} s`}</dd>
+        <dt>Refresh token lifetime</dt>
+        <dd>{client.refreshTokenTtl === null ? "the server's default" : `${client.refreshTokenTtl} s`}</dd>
+        {client.keySource === null ? null : (
+          <>
+            <dt>Keys</dt>
+            <dd>
+              {client.keySource.kind === "jwks_uri" ? (
+                <code>{client.keySource.jwksUri}</code>
+              ) : (
+                `a JWK Set of ${client.keySource.jwks.keys.length} key(s)`
+              )}
+            </dd>
+          </>
+        )}
         <dt>Redirect URIs</dt>
         <dd>{client.redirectUris.join(", ") || "none"}</dd>
         <dt>Created</dt>
         <dd>{client.createdAt.toISOString()}</dd>
       </dl>
       <h2>Actions</h2>
+      <a href={`${base}/edit`}>Edit…</a>{" "}
       {client.secretHash === null ? null : (
         <form class="inline" method="post" action={`${base}/secret`}>
           <CsrfField token={csrfToken} />

@@ -1,35 +1,54 @@
-import { CLIENT_AUTH_METHODS, GRANT_TYPES } from "@jwtgrant/core";
-import { CONSOLE_BASE } from "../console-env.js";
+import { CLIENT_AUTH_METHODS, GRANT_TYPES, REFRESH_TOKEN_GRANT } from "@jwtgrant/core";
 import type { FormError } from "../form-error.js";
 import { CsrfField, FieldError, Layout } from "../layout.js";
 import { TextField } from "./text-field.js";
 
+/** The client form's fields, as typed, so a refused form comes back filled in. */
 export interface ClientFormValues {
   readonly client_name: string;
   readonly grant_types: readonly string[];
   readonly token_endpoint_auth_method: string;
   readonly scope: string;
-  readonly redirect_uri: string;
+  readonly trusted_issuers: string;
+  readonly access_token_ttl: string;
+  readonly refresh_token_ttl: string;
   readonly jwks_uri: string;
+  readonly jwks: string;
+  readonly redirect_uris: string;
 }
 
-export function ClientFormPage(props: { csrfToken: string; values: ClientFormValues; error?: FormError }) {
-  const { csrfToken, values, error } = props;
+export interface ClientFormProps {
+  readonly csrfToken: string;
+  readonly values: ClientFormValues;
+  readonly error?: FormError | undefined;
+  /** Where the form posts. */
+  readonly action: string;
+  readonly title: string;
+  readonly submit: string;
+}
+
+const FIELDS = [
+  "client_name",
+  "grant_types",
+  "token_endpoint_auth_method",
+  "scope",
+  "trusted_issuers",
+  "access_token_ttl",
+  "refresh_token_ttl",
+  "jwks_uri",
+  "jwks",
+  "redirect_uris",
+];
+
+/** Adding and editing a client: the same fields, in the admin API's terms. */
+export function ClientFormPage({ csrfToken, values, error, action, title, submit }: ClientFormProps) {
   const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
-  const known = [
-    "client_name",
-    "grant_types",
-    "token_endpoint_auth_method",
-    "scope",
-    "redirect_uris",
-    "jwks_uri",
-  ];
-  const topError = error !== undefined && !known.some((field) => field === error.field);
+  const topError = error !== undefined && !FIELDS.some((field) => field === error.field);
   const invalid = (field: string) =>
     error?.field === field ? { "aria-invalid": "true", "aria-describedby": `${field}-error` } : {};
   return (
-    <Layout title="Add a client" csrfToken={csrfToken}>
-      <form class="stacked" method="post" action={`${CONSOLE_BASE}/clients`}>
+    <Layout title={title} csrfToken={csrfToken}>
+      <form class="stacked" method="post" action={action}>
         <CsrfField token={csrfToken} />
         <FieldError id="form-error" message={topError ? error.message : undefined} />
         <TextField name="client_name" label="Name" value={values.client_name} error={error} />
@@ -43,8 +62,14 @@ export function ClientFormPage(props: { csrfToken: string; values: ClientFormVal
                 name="grant_types"
                 value={grant}
                 checked={values.grant_types.includes(grant)}
+                {...(grant === REFRESH_TOKEN_GRANT ? { "aria-describedby": "refresh-hint" } : {})}
               />{" "}
               <label for={`grant-${index}`}>{grant}</label>
+              {grant === REFRESH_TOKEN_GRANT ? (
+                <p id="refresh-hint" class="hint">
+                  Without it the client gets no refresh token, whatever an issuer's rules allow.
+                </p>
+              ) : null}
             </div>
           ))}
           <FieldError id="grant_types-error" message={fieldError("grant_types")} />
@@ -67,6 +92,29 @@ export function ClientFormPage(props: { csrfToken: string; values: ClientFormVal
             message={fieldError("token_endpoint_auth_method")}
           />
         </div>
+        <TextField name="scope" label="Scope (space-separated)" value={values.scope} error={error} />
+        <TextField
+          name="trusted_issuers"
+          label="Trusted issuers"
+          hint="The only issuers (their iss) whose assertions this client may present, one per line; empty for any trusted issuer"
+          value={values.trusted_issuers}
+          multiline
+          error={error}
+        />
+        <TextField
+          name="access_token_ttl"
+          label="Access token lifetime (seconds)"
+          hint="Empty for the server's default"
+          value={values.access_token_ttl}
+          error={error}
+        />
+        <TextField
+          name="refresh_token_ttl"
+          label="Refresh token lifetime (seconds)"
+          hint="Empty for the server's default"
+          value={values.refresh_token_ttl}
+          error={error}
+        />
         <TextField
           name="jwks_uri"
           label="JWKS URI (private_key_jwt only)"
@@ -74,16 +122,26 @@ export function ClientFormPage(props: { csrfToken: string; values: ClientFormVal
           value={values.jwks_uri}
           error={error}
         />
-        <TextField name="scope" label="Scope (space-separated)" value={values.scope} error={error} />
         <TextField
-          name="redirect_uri"
-          label="Redirect URI (optional)"
-          type="url"
-          value={values.redirect_uri}
+          name="jwks"
+          label="JWK Set (private_key_jwt only)"
+          hint='JSON, {"keys": [ … ]}; instead of a JWKS URI'
+          value={values.jwks}
+          multiline
           error={error}
-          errorField="redirect_uris"
         />
-        <button type="submit">Add client</button>
+        <details open={error?.field === "redirect_uris"}>
+          <summary>Advanced</summary>
+          <TextField
+            name="redirect_uris"
+            label="Redirect URIs (optional)"
+            hint="One per line. Stored as RFC 7591 registers them; the JWT bearer and refresh token grants never use them."
+            value={values.redirect_uris}
+            multiline
+            error={error}
+          />
+        </details>
+        <button type="submit">{submit}</button>
       </form>
     </Layout>
   );

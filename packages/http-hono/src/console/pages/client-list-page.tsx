@@ -25,7 +25,7 @@ export function ClientListPage({ csrfToken, clients }: { csrfToken: string; clie
               <tr>
                 <td>
                   <a href={clientPath(client.clientId)}>
-                    <code>{client.clientId}</code>
+                    <code class="id">{client.clientId}</code>
                   </a>
                 </td>
                 <td>{client.clientName ?? ""}</td>

@@ -13,6 +13,8 @@ export interface IssuerDetailProps {
   readonly clients: readonly Client[];
   /** The server's maximum assertion lifetime, which applies unless the issuer sets its own. */
   readonly serverMaxAssertionLifetimeSeconds: number;
+  /** Every `aud` value an assertion from this issuer may carry: this server's, then the issuer's own. */
+  readonly acceptedAudiences: readonly string[];
   readonly tryIt?: TryItResult;
 }
 
@@ -111,6 +113,7 @@ export function IssuerDetailPage(props: IssuerDetailProps) {
         <a href={`${base}/rules`}>{issuer.rules === null ? "Add rules…" : "Edit rules…"}</a>
       </p>
       <h2>Actions</h2>
+      <a href={`${base}/edit`}>Edit…</a>{" "}
       <form class="inline" method="post" action={`${base}/enabled`}>
         <CsrfField token={csrfToken} />
         <input type="hidden" name="enabled" value={issuer.enabled ? "false" : "true"} />
@@ -122,6 +125,14 @@ export function IssuerDetailPage(props: IssuerDetailProps) {
         Runs every check of the token endpoint and writes nothing: the assertion's jti is looked up, never
         recorded, so the assertion can still be exchanged.
       </p>
+      <p>An assertion's aud must name one of:</p>
+      <ul id="accepted-audiences" class="compact">
+        {props.acceptedAudiences.map((audience) => (
+          <li>
+            <code>{audience}</code>
+          </li>
+        ))}
+      </ul>
       <form class="stacked" method="post" action={`${base}/try`}>
         <CsrfField token={csrfToken} />
         <div>

@@ -1,5 +1,6 @@
-import type { GrantAuditEntry } from "@jwtgrant/core";
+import type { Client, GrantAuditEntry } from "@jwtgrant/core";
 import { CONSOLE_BASE } from "../console-env.js";
+import { clientPath } from "../console-paths.js";
 import { Layout } from "../layout.js";
 
 export interface OverviewProps {
@@ -7,9 +8,12 @@ export interface OverviewProps {
   readonly counts: { readonly issuers: number; readonly clients: number; readonly keys: number };
   /** `undefined` when the server has no audit trail to show. */
   readonly decisions: readonly GrantAuditEntry[] | undefined;
+  /** The registered clients, to name the client of each decision. */
+  readonly clients: readonly Client[];
 }
 
-export function OverviewPage({ csrfToken, counts, decisions }: OverviewProps) {
+export function OverviewPage({ csrfToken, counts, decisions, clients }: OverviewProps) {
+  const names = new Map(clients.map((client) => [client.clientId, client.clientName]));
   return (
     <Layout title="Overview" csrfToken={csrfToken}>
       <ul>
@@ -49,7 +53,7 @@ export function OverviewPage({ csrfToken, counts, decisions }: OverviewProps) {
                   <code>{entry.reason ?? "—"}</code>
                 </td>
                 <td>
-                  <code>{entry.clientId}</code>
+                  <ClientCell clientId={entry.clientId} name={names.get(entry.clientId)} />
                 </td>
                 <td>{entry.issuer ?? "—"}</td>
                 <td>{entry.subject ?? "—"}</td>
@@ -59,5 +63,19 @@ export function OverviewPage({ csrfToken, counts, decisions }: OverviewProps) {
         </table>
       )}
     </Layout>
+  );
+}
+
+/**
+ * A decision's client by name, linked, with its id kept on one line; a client since deleted (or one never
+ * registered) shows its id alone.
+ */
+function ClientCell({ clientId, name }: { clientId: string; name: string | null | undefined }) {
+  if (name === undefined) return <code class="id">{clientId}</code>;
+  return (
+    <a href={clientPath(clientId)}>
+      {name === null ? null : <>{name} </>}
+      <code class="id">{clientId}</code>
+    </a>
   );
 }

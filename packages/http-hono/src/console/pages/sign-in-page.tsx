@@ -7,6 +7,11 @@ export function SignInPage({ error }: { readonly error?: string }) {
       <form class="stacked" method="post" action={`${CONSOLE_BASE}/sign-in`}>
         <div>
           <label for="token">Admin token</label>
+          <p id="token-hint" class="hint">
+            The server's <code>JWTGRANT_ADMIN_TOKEN</code>; when that is not set, the token the server
+            generated into <code>admin-token</code> in its data directory: <code>.jwtgrant/admin-token</code>{" "}
+            unless <code>JWTGRANT_DATA_DIR</code> says otherwise.
+          </p>
           <input
             type="password"
             id="token"
@@ -14,7 +19,8 @@ export function SignInPage({ error }: { readonly error?: string }) {
             required
             autocomplete="current-password"
             autofocus
-            {...(error === undefined ? {} : { "aria-invalid": "true", "aria-describedby": "token-error" })}
+            aria-describedby={error === undefined ? "token-hint" : "token-error token-hint"}
+            {...(error === undefined ? {} : { "aria-invalid": "true" })}
           />
           <FieldError id="token-error" message={error} />
         </div>

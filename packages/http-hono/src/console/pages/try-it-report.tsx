@@ -1,4 +1,5 @@
 import type { ExplainedToken, Explanation, RuleExplanation, TrustPolicyProblem } from "@jwtgrant/core";
+import { durationText } from "../duration-text.js";
 import type { TryItResult } from "../try-assertion.js";
 import { ClaimValue } from "./claim-value.js";
 
@@ -24,6 +25,24 @@ export function TryItReport({ result, pageIssuer }: TryItReportProps) {
         </>
       ) : (
         <ExplanationReport explanation={outcome.explanation} pageIssuer={pageIssuer} />
+      )}
+      {result.times.length === 0 ? null : (
+        <>
+          <h4>Times</h4>
+          <dl id="claim-times">
+            {result.times.map((time) => (
+              <>
+                <dt>{time.claim}</dt>
+                <dd>
+                  {time.at === null
+                    ? `${time.seconds}, not a date`
+                    : `${time.at.slice(0, 19).replace("T", " ")} UTC`}{" "}
+                  <span class="hint">({time.relative})</span>
+                </dd>
+              </>
+            ))}
+          </dl>
+        </>
       )}
       <h4>Header</h4>
       <pre>{result.header}</pre>
@@ -141,18 +160,22 @@ function RuleReport({ rule, index }: { rule: RuleExplanation; index: number }) {
 function TokenReport({ token }: { token: ExplainedToken }) {
   return (
     <dl id="would-issue">
-      <dt>sub</dt>
+      <dt>Subject (sub)</dt>
       <dd>
         <code>{token.subject}</code>
       </dd>
-      <dt>scope</dt>
+      <dt>Scope</dt>
       <dd>{token.scope ?? "none"}</dd>
       <dt>Mapped claims</dt>
       <dd>
         {Object.keys(token.claims).length === 0 ? "none" : <pre>{JSON.stringify(token.claims, null, 2)}</pre>}
       </dd>
-      <dt>expires_in</dt>
-      <dd>{`${token.expiresIn} s`}</dd>
+      <dt>Lifetime (expires_in)</dt>
+      <dd>
+        {token.expiresIn < 60
+          ? `${token.expiresIn} s`
+          : `${token.expiresIn} s (${durationText(token.expiresIn)})`}
+      </dd>
       <dt>Refresh token</dt>
       <dd>{token.refreshToken ? "yes" : "no"}</dd>
     </dl>

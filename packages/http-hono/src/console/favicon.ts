@@ -1,0 +1,2 @@
+/** The console's icon, a key on the header's blue, served from `/console/favicon.svg` (the CSP allows no inline image). */
+export const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f3a5f"/><circle cx="11" cy="16" r="6" fill="none" stroke="#fff" stroke-width="3"/><path d="M17 16h11M24 16v5M28 16v4" stroke="#fff" stroke-width="3" fill="none"/></svg>`;
