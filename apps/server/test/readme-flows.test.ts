@@ -31,11 +31,18 @@ function runSection(blocks: readonly string[], server: RunningServer, cwd: strin
     .join("\n")
     .replaceAll("pnpm jwtgrant", `node ${CLI}`)
     .replaceAll("http://127.0.0.1:8080", server.url);
-  return spawnSync("bash", ["-euo", "pipefail", "-c", script], {
+  // No start-up files: a reader's shell settings are theirs, and some fail under `-u`.
+  return spawnSync("bash", ["--noprofile", "--norc", "-euo", "pipefail", "-c", script], {
     cwd,
     encoding: "utf8",
     timeout: 120_000,
-    env: { ...process.env, JWTGRANT_URL: server.url, JWTGRANT_ADMIN_TOKEN: "", JWTGRANT_CLIENT_ID: "" },
+    env: {
+      ...process.env,
+      BASH_ENV: "",
+      JWTGRANT_URL: server.url,
+      JWTGRANT_ADMIN_TOKEN: "",
+      JWTGRANT_CLIENT_ID: "",
+    },
   });
 }
 
