@@ -1,3 +1,5 @@
+import { listAdminAudit } from "../admin/admin-audit.js";
+import * as adminKeys from "../admin/admin-keys.js";
 import * as clients from "../admin/clients.js";
 import { endConsoleSession, isConsoleSessionEnded } from "../admin/console-sessions.js";
 import * as issuers from "../admin/trusted-issuers.js";
@@ -100,7 +102,16 @@ export function createEngine(deps: EngineDependencies, options: EngineOptions): 
     },
     signingKeys: {
       list: bind(ctx, async (c) => (await c.storage.signingKeys.list()).map(toView)),
-      rotate: bind(ctx, async (c) => toView(await rotateSigningKey(c))),
+      rotate: bind(ctx, async (c, actor) => toView(await rotateSigningKey(c, actor))),
+    },
+    adminKeys: {
+      create: bind(ctx, adminKeys.createAdminKey),
+      list: bind(ctx, adminKeys.listAdminKeys),
+      revoke: bind(ctx, adminKeys.revokeAdminKey),
+      authenticate: bind(ctx, adminKeys.authenticateAdminKey),
+    },
+    adminAudit: {
+      list: bind(ctx, listAdminAudit),
     },
     consoleSessions: {
       end: bind(ctx, endConsoleSession),

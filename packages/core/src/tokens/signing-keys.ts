@@ -1,3 +1,6 @@
+import { recordAdminChange } from "../admin-audit/record-admin-change.js";
+import { signingKeySnapshot } from "../admin-audit/signing-key-snapshot.js";
+import type { AdminActor } from "../domain/admin-actor.js";
 import type { PublicJwkSet } from "../domain/jwk.js";
 import type { SigningKey } from "../domain/signing-key.js";
 import type { EngineContext } from "../engine/context.js";
@@ -27,11 +30,12 @@ export async function publishJwks(ctx: EngineContext): Promise<PublicJwkSet> {
 
 /**
  * Makes a new active key; the old one keeps being published until every token it signed has expired,
- * which is the longest access token lifetime any client has, plus the clock skew.
+ * which is the longest access token lifetime any client has, plus the clock skew. The audit record's
+ * `before` is the active key that was, its `after` the new one.
  */
-export async function rotateSigningKey(ctx: EngineContext): Promise<SigningKey> {
+export async function rotateSigningKey(ctx: EngineContext, actor: AdminActor): Promise<SigningKey> {
   const now = ctx.clock.now();
-  await activeSigningKey(ctx);
+  const previous = await activeSigningKey(ctx);
   const clients = await ctx.storage.clients.list();
   const longestTtl = Math.max(
     ctx.settings.accessTokenTtlSeconds,
@@ -40,5 +44,13 @@ export async function rotateSigningKey(ctx: EngineContext): Promise<SigningKey> 
   const publishUntil = new Date(now.getTime() + (longestTtl + ctx.settings.clockSkewSeconds) * 1000);
   const next = await generateSigningKey(ctx.settings.signingAlgorithm, now);
   await ctx.storage.signingKeys.rotate(next, publishUntil);
+  await recordAdminChange(
+    ctx,
+    actor,
+    "signing_key.rotate",
+    next.kid,
+    signingKeySnapshot(previous),
+    signingKeySnapshot(next),
+  );
   return next;
 }
