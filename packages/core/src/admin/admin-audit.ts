@@ -5,7 +5,7 @@ import { fieldError } from "./field-error.js";
 export const DEFAULT_ADMIN_AUDIT_LIMIT = 50;
 export const MAX_ADMIN_AUDIT_LIMIT = 500;
 /** A record id: what the storage adapters give, and nothing a query could choke on. */
-const RECORD_ID = /^[1-9][0-9]{0,17}$/;
+const RECORD_ID = /^[1-9][0-9]{0,14}$/;
 
 export interface AdminAuditQuery {
   /** 1 to `MAX_ADMIN_AUDIT_LIMIT`; default `DEFAULT_ADMIN_AUDIT_LIMIT`. */
