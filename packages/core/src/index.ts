@@ -105,6 +105,7 @@ export {
 } from "./trust-policy/trust-rules-to-wire.js";
 export { constantTimeEqual } from "./util/constant-time-equal.js";
 export { createSecretMatcher } from "./util/create-secret-matcher.js";
+export { sha256 } from "./util/sha256.js";
 export {
   BodyTooLargeError,
   type ReadLimitedBodyOptions,

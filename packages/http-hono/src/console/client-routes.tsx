@@ -48,7 +48,7 @@ export function clientRoutes(engine: Engine): Hono<ConsoleEnv> {
     };
     const csrfToken = c.get("session").csrfToken;
     try {
-      const { client, clientSecret } = await engine.clients.create(clientInput(values));
+      const { client, clientSecret } = await engine.clients.create(c.get("actor"), clientInput(values));
       return c.html(
         <ClientDetailPage csrfToken={csrfToken} client={client} clientSecret={clientSecret} />,
         201,
@@ -67,7 +67,7 @@ export function clientRoutes(engine: Engine): Hono<ConsoleEnv> {
     ),
   );
   app.post("/:id/secret", async (c) => {
-    const { client, clientSecret } = await engine.clients.rotateSecret(c.req.param("id"));
+    const { client, clientSecret } = await engine.clients.rotateSecret(c.get("actor"), c.req.param("id"));
     return c.html(
       <ClientDetailPage csrfToken={c.get("session").csrfToken} client={client} clientSecret={clientSecret} />,
     );
@@ -78,7 +78,7 @@ export function clientRoutes(engine: Engine): Hono<ConsoleEnv> {
     get: (id) => engine.clients.get(id),
     idOf: (client) => client.clientId,
     describe: (client) => `the client ${client.clientName ?? client.clientId}`,
-    delete: (id) => engine.clients.delete(id),
+    delete: (actor, id) => engine.clients.delete(actor, id),
   });
   return app;
 }

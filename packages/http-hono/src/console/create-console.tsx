@@ -72,7 +72,7 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Hono<Con
     c.html(<KeysPage csrfToken={c.get("session").csrfToken} keys={await engine.signingKeys.list()} />),
   );
   app.post("/keys/rotate", async (c) => {
-    await engine.signingKeys.rotate();
+    await engine.signingKeys.rotate(c.get("actor"));
     return c.redirect(`${CONSOLE_BASE}/keys`, 303);
   });
   app.route("/issuers", issuerRoutes(engine));

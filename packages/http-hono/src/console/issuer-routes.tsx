@@ -54,7 +54,7 @@ export function issuerRoutes(engine: Engine): Hono<ConsoleEnv> {
   app.post("/", async (c) => {
     const values = formValues(await readForm(c));
     try {
-      const issuer = await engine.issuers.create(issuerInput(values));
+      const issuer = await engine.issuers.create(c.get("actor"), issuerInput(values));
       return c.redirect(issuerPath(issuer.id), 303);
     } catch (error) {
       const refused = formError(error);
@@ -69,7 +69,9 @@ export function issuerRoutes(engine: Engine): Hono<ConsoleEnv> {
   );
   app.post("/:id/enabled", async (c) => {
     const id = c.req.param("id");
-    await engine.issuers.update(id, { enabled: (await readForm(c)).text("enabled") === "true" });
+    await engine.issuers.update(c.get("actor"), id, {
+      enabled: (await readForm(c)).text("enabled") === "true",
+    });
     return c.redirect(issuerPath(id), 303);
   });
   app.post("/:id/try", async (c) => {
@@ -89,7 +91,7 @@ export function issuerRoutes(engine: Engine): Hono<ConsoleEnv> {
     get: (id) => engine.issuers.get(id),
     idOf: (issuer) => issuer.id,
     describe: (issuer) => `the trusted issuer ${issuer.issuer}`,
-    delete: (id) => engine.issuers.delete(id),
+    delete: (actor, id) => engine.issuers.delete(actor, id),
   });
   return app;
 }
