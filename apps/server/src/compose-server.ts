@@ -16,6 +16,7 @@ import { ConfigError } from "./config/config-error.js";
 import type { ServerConfig } from "./config/server-config.js";
 import type { JsonLogger } from "./json-logger.js";
 import { resolveSecrets, secretsFile } from "./key-encryption-secrets.js";
+import { logAdminChanges } from "./log-admin-changes.js";
 
 export interface ComposedServer {
   /** The app's fetch handler; `env` carries the runtime adapter's bindings (the Node request, on Node). */
@@ -73,10 +74,11 @@ export async function composeServer(
   try {
     await storage.migrate();
     await sealSigningKeys(storage, config, logger);
+    const logged = { ...storage, adminAudit: logAdminChanges(storage.adminAudit, logger) };
     const cached =
       config.cacheMaxAgeSeconds > 0
-        ? createCachedStorage(storage, { clock: systemClock, maxAgeMs: config.cacheMaxAgeSeconds * 1000 })
-        : storage;
+        ? createCachedStorage(logged, { clock: systemClock, maxAgeMs: config.cacheMaxAgeSeconds * 1000 })
+        : logged;
     const engine = createEngine(
       { storage: cached, ...(crypto === undefined ? {} : { crypto }) },
       {
