@@ -1,6 +1,8 @@
 import { redactUrlUserinfo } from "@jwtgrant/core";
 import { Command } from "commander";
+import { registerAdminKeyCommands } from "./commands/admin-keys.js";
 import { registerAssertionCommand } from "./commands/assertion.js";
+import { registerAuditCommand } from "./commands/audit.js";
 import { registerClientCommands } from "./commands/clients.js";
 import { registerDecodeCommand } from "./commands/decode.js";
 import { registerExplainCommand } from "./commands/explain.js";
@@ -35,6 +37,8 @@ export function createProgram(): Command {
   registerIssuerCommands(program);
   registerClientCommands(program);
   registerKeyCommands(program);
+  registerAdminKeyCommands(program);
+  registerAuditCommand(program);
   registerExplainCommand(program);
   registerKeygenCommand(program);
   registerAssertionCommand(program);
