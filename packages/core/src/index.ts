@@ -105,7 +105,6 @@ export {
 } from "./trust-policy/trust-rules-to-wire.js";
 export { constantTimeEqual } from "./util/constant-time-equal.js";
 export { createSecretMatcher } from "./util/create-secret-matcher.js";
-export { sha256 } from "./util/sha256.js";
 export {
   BodyTooLargeError,
   type ReadLimitedBodyOptions,
@@ -113,3 +112,4 @@ export {
   readLimitedText,
 } from "./util/read-limited-body.js";
 export { redactUrlUserinfo } from "./util/redact-url-userinfo.js";
+export { sha256 } from "./util/sha256.js";
