@@ -18,6 +18,7 @@ import type { ServerConfig } from "./config/server-config.js";
 import type { JsonLogger } from "./json-logger.js";
 import { resolveSecrets, secretsFile } from "./key-encryption-secrets.js";
 import { rotateKeysOnSchedule } from "./rotate-keys-on-schedule.js";
+import { logAdminChanges } from "./log-admin-changes.js";
 
 export interface ComposedServer {
   /** The app's fetch handler; `env` carries the runtime adapter's bindings (the Node request, on Node). */
@@ -78,10 +79,11 @@ export async function composeServer(
   try {
     await storage.migrate();
     await sealSigningKeys(storage, config, logger);
+    const logged = { ...storage, adminAudit: logAdminChanges(storage.adminAudit, logger) };
     const cached =
       config.cacheMaxAgeSeconds > 0
-        ? createCachedStorage(storage, { clock: systemClock, maxAgeMs: config.cacheMaxAgeSeconds * 1000 })
-        : storage;
+        ? createCachedStorage(logged, { clock: systemClock, maxAgeMs: config.cacheMaxAgeSeconds * 1000 })
+        : logged;
     const settings = {
       issuer: config.issuer,
       accessTokenTtlSeconds: config.accessTokenTtlSeconds,
@@ -99,7 +101,7 @@ export async function composeServer(
       const { file, env } = config.bootstrap;
       // On the storage itself, not its caches: an instance that waited for the lock must see what the one
       // before it wrote, and so plan nothing.
-      const direct = createEngine({ storage, ...(crypto === undefined ? {} : { crypto }) }, settings);
+      const direct = createEngine({ storage: logged, ...(crypto === undefined ? {} : { crypto }) }, settings);
       const changes = await storage.withMigrationLock(() =>
         applyBootstrapDocument(direct, file, bootstrap, env),
       );

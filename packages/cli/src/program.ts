@@ -1,7 +1,9 @@
 import { redactUrlUserinfo } from "@jwtgrant/core";
 import { Command } from "commander";
+import { registerAdminKeyCommands } from "./commands/admin-keys.js";
 import { registerApplyCommand } from "./commands/apply.js";
 import { registerAssertionCommand } from "./commands/assertion.js";
+import { registerAuditCommand } from "./commands/audit.js";
 import { registerClientCommands } from "./commands/clients.js";
 import { registerDecodeCommand } from "./commands/decode.js";
 import { registerExplainCommand } from "./commands/explain.js";
@@ -37,6 +39,8 @@ export function createProgram(): Command {
   registerIssuerCommands(program);
   registerClientCommands(program);
   registerKeyCommands(program);
+  registerAdminKeyCommands(program);
+  registerAuditCommand(program);
   registerExplainCommand(program);
   registerApplyCommand(program);
   registerExportCommand(program);

@@ -14,6 +14,7 @@ import { createFrozenClock } from "../dist/testing/frozen-clock.js";
 import { signTestJws } from "../dist/testing/sign-test-jws.js";
 import { ecCertificate } from "../dist/testing/test-certificates.js";
 import { generateTestKey, importTestKey, type TestKey } from "../dist/testing/test-keys.js";
+import { BOOTSTRAP_ADMIN } from "../src/domain/admin-actor.js";
 
 export interface Scenario {
   readonly name: string;
@@ -52,8 +53,12 @@ async function setup(
     { issuer: SERVER, signingAlgorithm, refreshTokenReuseGraceSeconds },
   );
   const key = await generateTestKey(alg, "k1");
-  await engine.issuers.create({ issuer: IDP, jwks: { keys: [key.publicJwk] }, algorithms: [alg] });
-  const { client } = await engine.clients.create({
+  await engine.issuers.create(BOOTSTRAP_ADMIN, {
+    issuer: IDP,
+    jwks: { keys: [key.publicJwk] },
+    algorithms: [alg],
+  });
+  const { client } = await engine.clients.create(BOOTSTRAP_ADMIN, {
     grantTypes: [JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT],
     scope: "read",
   });
@@ -114,7 +119,7 @@ export const scenarios: readonly Scenario[] = [
     name: "exchanges an assertion verified with a PEM certificate",
     async run() {
       const s = await setup();
-      await s.engine.issuers.create({
+      await s.engine.issuers.create(BOOTSTRAP_ADMIN, {
         issuer: "https://pem.example",
         certificate: ecCertificate.certificate,
       });
@@ -256,7 +261,7 @@ export const scenarios: readonly Scenario[] = [
     name: "authenticates client_secret_basic and private_key_jwt clients",
     async run() {
       const s = await setup();
-      const { client, clientSecret } = await s.engine.clients.create({});
+      const { client, clientSecret } = await s.engine.clients.create(BOOTSTRAP_ADMIN, {});
       await s.engine.authenticateClient({
         basic: { clientId: client.clientId, clientSecret: clientSecret ?? "" },
       });
@@ -265,7 +270,7 @@ export const scenarios: readonly Scenario[] = [
         "invalid_client",
       );
       const key = await generateTestKey("EdDSA", "ck");
-      const { client: jwtClient } = await s.engine.clients.create({
+      const { client: jwtClient } = await s.engine.clients.create(BOOTSTRAP_ADMIN, {
         tokenEndpointAuthMethod: "private_key_jwt",
         jwks: { keys: [key.publicJwk] },
       });

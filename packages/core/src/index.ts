@@ -1,6 +1,13 @@
+export {
+  type AdminAuditQuery,
+  DEFAULT_ADMIN_AUDIT_LIMIT,
+  MAX_ADMIN_AUDIT_LIMIT,
+} from "./admin/admin-audit.js";
+export type { AdminKeyInput } from "./admin/admin-keys.js";
 export type { ClientCreateInput, ClientInput, ClientWithSecret } from "./admin/clients.js";
 export { estimatedSecretBits, MIN_IMPORTED_SECRET_BITS } from "./admin/imported-client-secret.js";
 export type { TrustedIssuerInput, TrustedIssuerPatch } from "./admin/trusted-issuers.js";
+export { REDACTED } from "./admin-audit/client-snapshot.js";
 export type { ValidatedAssertion } from "./assertion/validate-assertion.js";
 export { type CachedStorageOptions, createCachedStorage } from "./caching/cached-storage.js";
 export { createLruMap, type LruMap } from "./caching/lru-map.js";
@@ -18,6 +25,9 @@ export {
 } from "./client-auth/failed-authentication-limiter.js";
 export { presentedClientId } from "./client-auth/presented-client-id.js";
 export { createJoseJwsCrypto } from "./crypto/jose-jws-crypto.js";
+export * from "./domain/admin-actor.js";
+export * from "./domain/admin-audit-record.js";
+export type * from "./domain/admin-key.js";
 export * from "./domain/algorithms.js";
 export * from "./domain/client.js";
 export type * from "./domain/json-value.js";
@@ -46,6 +56,8 @@ export { certificateToJwk } from "./keys/certificate-to-jwk.js";
 export { publicKeyFingerprint } from "./keys/public-key-fingerprint.js";
 export { hasAcceptableKeySize } from "./keys/rsa-key-size.js";
 export { createMemoryStorage } from "./memory/memory-storage.js";
+export type * from "./ports/admin-audit-log.js";
+export type * from "./ports/admin-key-store.js";
 export type * from "./ports/client-store.js";
 export * from "./ports/clock.js";
 export type * from "./ports/fetch.js";
@@ -63,6 +75,7 @@ export { openSealedValue } from "./secrets/open-sealed-value.js";
 export { parseSecretList, type SecretListResult, shortSecretMessage } from "./secrets/parse-secret-list.js";
 export { sealValue } from "./secrets/seal-value.js";
 export { isSealedValue, type SealedValue } from "./secrets/sealed-value.js";
+export { ADMIN_KEY_PREFIX } from "./tokens/admin-key-value.js";
 export { CLIENT_SECRET_PREFIX } from "./tokens/client-secret-value.js";
 export { ACCESS_TOKEN_TYPE, type AccessTokenClaims } from "./tokens/issue-access-token.js";
 export { REFRESH_TOKEN_PREFIX } from "./tokens/refresh-token-value.js";
@@ -111,3 +124,4 @@ export {
   readLimitedText,
 } from "./util/read-limited-body.js";
 export { redactUrlUserinfo } from "./util/redact-url-userinfo.js";
+export { sha256 } from "./util/sha256.js";

@@ -1,5 +1,6 @@
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
+import { BOOTSTRAP_ADMIN } from "../src/domain/admin-actor.js";
 import type { SigningAlgorithm } from "../src/domain/algorithms.js";
 import { createHarness, IDP, SERVER } from "./support/harness.js";
 
@@ -48,7 +49,7 @@ describe("access tokens (RFC 9068)", () => {
   it("keep verifying after a key rotation, and new tokens use the new key", async () => {
     const h = await createHarness();
     const before = await h.exchange(await h.sign());
-    const rotated = await h.engine.signingKeys.rotate();
+    const rotated = await h.engine.signingKeys.rotate(BOOTSTRAP_ADMIN);
     const after = await h.exchange(await h.sign());
     expect(decodeProtectedHeader(after.accessToken).kid).toBe(rotated.kid);
     const published = await h.engine.publishJwks();
@@ -63,7 +64,7 @@ describe("access tokens (RFC 9068)", () => {
   it("drop a retired key from the JWKS once every token it signed has expired", async () => {
     const h = await createHarness();
     await h.exchange(await h.sign());
-    await h.engine.signingKeys.rotate();
+    await h.engine.signingKeys.rotate(BOOTSTRAP_ADMIN);
     h.clock.advance(3600 + 60);
     expect((await h.engine.publishJwks()).keys).toHaveLength(1);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { BOOTSTRAP_ADMIN } from "../src/domain/admin-actor.js";
 import { JWT_BEARER_GRANT } from "../src/domain/client.js";
 import { NotFoundError } from "../src/errors/admin-errors.js";
 import { CLIENT_SECRET_PREFIX } from "../src/tokens/client-secret-value.js";
@@ -9,7 +10,7 @@ import { createHarness, sharedTestKey } from "./support/harness.js";
 describe("admin: clients", () => {
   it("generates a client id and a secret of at least 256 bits, keeping only its hash", async () => {
     const h = await createHarness();
-    const { client, clientSecret } = await h.engine.clients.create({ clientName: "ci" });
+    const { client, clientSecret } = await h.engine.clients.create(BOOTSTRAP_ADMIN, { clientName: "ci" });
     expect(clientSecret?.startsWith(CLIENT_SECRET_PREFIX)).toBe(true);
     expect((clientSecret?.length ?? 0) - CLIENT_SECRET_PREFIX.length).toBeGreaterThanOrEqual(43);
     const stored = await h.storage.clients.findById(client.clientId);
@@ -19,7 +20,7 @@ describe("admin: clients", () => {
 
   it("defaults to the jwt-bearer grant and client_secret_basic", async () => {
     const h = await createHarness();
-    const { client } = await h.engine.clients.create({});
+    const { client } = await h.engine.clients.create(BOOTSTRAP_ADMIN, {});
     expect(client).toMatchObject({
       grantTypes: [JWT_BEARER_GRANT],
       authMethod: "client_secret_basic",
@@ -29,7 +30,7 @@ describe("admin: clients", () => {
 
   it("rotates the secret: the old one stops working", async () => {
     const h = await createHarness();
-    const { clientSecret } = await h.engine.clients.rotateSecret(h.client.clientId);
+    const { clientSecret } = await h.engine.clients.rotateSecret(BOOTSTRAP_ADMIN, h.client.clientId);
     const id = h.client.clientId;
     await expectOAuthError(
       h.engine.authenticateClient({ basic: { clientId: id, clientSecret: h.clientSecret } }),
@@ -44,32 +45,44 @@ describe("admin: clients", () => {
     const h = await createHarness();
     const key = await sharedTestKey("ES256");
     await expectOAuthError(
-      h.engine.clients.create({ tokenEndpointAuthMethod: "private_key_jwt" }),
+      h.engine.clients.create(BOOTSTRAP_ADMIN, { tokenEndpointAuthMethod: "private_key_jwt" }),
       "invalid_request",
     );
-    await expectOAuthError(h.engine.clients.create({ jwks: { keys: [key.publicJwk] } }), "invalid_request");
-    const { client, clientSecret } = await h.engine.clients.create({
+    await expectOAuthError(
+      h.engine.clients.create(BOOTSTRAP_ADMIN, { jwks: { keys: [key.publicJwk] } }),
+      "invalid_request",
+    );
+    const { client, clientSecret } = await h.engine.clients.create(BOOTSTRAP_ADMIN, {
       tokenEndpointAuthMethod: "private_key_jwt",
       jwks: { keys: [key.publicJwk] },
     });
     expect(clientSecret).toBeNull();
     expect(client.secretHash).toBeNull();
-    await expectOAuthError(h.engine.clients.rotateSecret(client.clientId), "invalid_request");
+    await expectOAuthError(
+      h.engine.clients.rotateSecret(BOOTSTRAP_ADMIN, client.clientId),
+      "invalid_request",
+    );
   });
 
   it("validates fields", async () => {
     const h = await createHarness();
     await expectOAuthError(
-      h.engine.clients.create({ grantTypes: ["authorization_code"] }),
+      h.engine.clients.create(BOOTSTRAP_ADMIN, { grantTypes: ["authorization_code"] }),
       "invalid_request",
     );
     await expectOAuthError(
-      h.engine.clients.create({ tokenEndpointAuthMethod: "tls_client_auth" }),
+      h.engine.clients.create(BOOTSTRAP_ADMIN, { tokenEndpointAuthMethod: "tls_client_auth" }),
       "invalid_request",
     );
-    await expectOAuthError(h.engine.clients.create({ accessTokenTtl: 0 }), "invalid_request");
-    await expectOAuthError(h.engine.clients.create({ redirectUris: ["not a url"] }), "invalid_request");
-    await expectOAuthError(h.engine.clients.create({ scope: 'a "b"' }), "invalid_request");
+    await expectOAuthError(
+      h.engine.clients.create(BOOTSTRAP_ADMIN, { accessTokenTtl: 0 }),
+      "invalid_request",
+    );
+    await expectOAuthError(
+      h.engine.clients.create(BOOTSTRAP_ADMIN, { redirectUris: ["not a url"] }),
+      "invalid_request",
+    );
+    await expectOAuthError(h.engine.clients.create(BOOTSTRAP_ADMIN, { scope: 'a "b"' }), "invalid_request");
   });
 
   it("refuses names and URIs that are not text", async () => {
@@ -80,7 +93,7 @@ describe("admin: clients", () => {
       { redirectUris: ["https://app.example/cb\u0000"] },
     ]) {
       const error = await expectOAuthError(
-        h.engine.clients.create(input),
+        h.engine.clients.create(BOOTSTRAP_ADMIN, input),
         "invalid_request",
         "invalid_field",
       );
@@ -91,7 +104,7 @@ describe("admin: clients", () => {
 
   it("updates, lists and deletes; unknown ids are not found", async () => {
     const h = await createHarness();
-    const updated = await h.engine.clients.update(h.client.clientId, {
+    const updated = await h.engine.clients.update(BOOTSTRAP_ADMIN, h.client.clientId, {
       clientName: "renamed",
       scope: "read",
     });
@@ -101,9 +114,11 @@ describe("admin: clients", () => {
       secretHash: h.client.secretHash,
     });
     expect(await h.engine.clients.list()).toHaveLength(1);
-    await h.engine.clients.delete(h.client.clientId);
+    await h.engine.clients.delete(BOOTSTRAP_ADMIN, h.client.clientId);
     await expect(h.engine.clients.get(h.client.clientId)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(h.engine.clients.update("ghost", {})).rejects.toBeInstanceOf(NotFoundError);
-    await expect(h.engine.clients.rotateSecret("ghost")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(h.engine.clients.update(BOOTSTRAP_ADMIN, "ghost", {})).rejects.toBeInstanceOf(NotFoundError);
+    await expect(h.engine.clients.rotateSecret(BOOTSTRAP_ADMIN, "ghost")).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { BOOTSTRAP_ADMIN } from "../src/domain/admin-actor.js";
 import { expectOAuthError } from "./support/expect-oauth-error.js";
 import { createHarness, IDP } from "./support/harness.js";
 
@@ -42,7 +43,9 @@ describe("trusted issuer lookup (step 2)", () => {
 
   it("refuses an issuer whose trust has expired, and accepts it just before", async () => {
     const h = await createHarness();
-    await h.engine.issuers.update(h.issuer.id, { expiresAt: new Date(h.clock.now().getTime() + 10_000) });
+    await h.engine.issuers.update(BOOTSTRAP_ADMIN, h.issuer.id, {
+      expiresAt: new Date(h.clock.now().getTime() + 10_000),
+    });
     await h.expectIssued(h.exchange(await h.sign()));
     h.clock.advance(10);
     await expectOAuthError(h.exchange(await h.sign()), "invalid_grant", "issuer_expired");

@@ -1,5 +1,6 @@
 import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
+import { BOOTSTRAP_ADMIN } from "../src/domain/admin-actor.js";
 import { OAuthError } from "../src/errors/oauth-error.js";
 import { createHarness } from "./support/harness.js";
 import { createRandom, generateClaims, generateRules } from "./trust-policy/support/generate-policy-cases.js";
@@ -39,7 +40,7 @@ describe("explain's verdict", () => {
       const h = await createHarness({ client: { scope: "read write admin" } }).catch(() => null);
       if (h === null) continue;
       try {
-        await h.engine.issuers.update(h.issuer.id, { rules });
+        await h.engine.issuers.update(BOOTSTRAP_ADMIN, h.issuer.id, { rules });
       } catch {
         continue; // a generated rule the admin API refuses at save
       }

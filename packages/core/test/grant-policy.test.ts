@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { BOOTSTRAP_ADMIN } from "../src/domain/admin-actor.js";
 import { JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "../src/domain/client.js";
 import { createMemoryStorage } from "../src/memory/memory-storage.js";
 import { createFrozenClock } from "../src/testing/frozen-clock.js";
@@ -72,7 +73,7 @@ describe("replay (step 7)", () => {
 
   it("keeps one jti under two issuers apart", async () => {
     const h = await createHarness();
-    const second = await h.engine.issuers.create({
+    const second = await h.engine.issuers.create(BOOTSTRAP_ADMIN, {
       issuer: "https://idp2.example.com",
       jwks: { keys: [h.key.publicJwk] },
     });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { BOOTSTRAP_ADMIN } from "../src/domain/admin-actor.js";
 import { signTestJws } from "../src/testing/sign-test-jws.js";
 import { ecCertificate, rsaCertificate } from "../src/testing/test-certificates.js";
 import { importTestKey } from "../src/testing/test-keys.js";
@@ -8,7 +9,7 @@ import { createHarness, IDP } from "./support/harness.js";
 describe("an issuer with several certificates", () => {
   it("accepts assertions signed with the key of any of them, as across a rollover", async () => {
     const h = await createHarness();
-    const issuer = await h.engine.issuers.update(h.issuer.id, {
+    const issuer = await h.engine.issuers.update(BOOTSTRAP_ADMIN, h.issuer.id, {
       certificates: [ecCertificate.certificate, rsaCertificate.certificate],
     });
     expect(issuer.keySource).toEqual({
@@ -31,20 +32,23 @@ describe("an issuer with several certificates", () => {
   it("names the certificate that does not parse, and bounds how many", async () => {
     const h = await createHarness();
     const bad = await expectOAuthError(
-      h.engine.issuers.create({ issuer: `${IDP}/b`, certificates: [ecCertificate.certificate, "not a PEM"] }),
+      h.engine.issuers.create(BOOTSTRAP_ADMIN, {
+        issuer: `${IDP}/b`,
+        certificates: [ecCertificate.certificate, "not a PEM"],
+      }),
       "invalid_request",
       "invalid_field",
     );
     expect(bad.field).toEqual(["certificates", 1]);
     for (const certificates of [[], Array.from({ length: 11 }, () => ecCertificate.certificate)]) {
       const error = await expectOAuthError(
-        h.engine.issuers.create({ issuer: `${IDP}/c`, certificates }),
+        h.engine.issuers.create(BOOTSTRAP_ADMIN, { issuer: `${IDP}/c`, certificates }),
         "invalid_request",
       );
       expect(error.field).toEqual(["certificates"]);
     }
     await expectOAuthError(
-      h.engine.issuers.create({
+      h.engine.issuers.create(BOOTSTRAP_ADMIN, {
         issuer: `${IDP}/d`,
         certificates: [ecCertificate.certificate],
         jwksUri: `${IDP}/jwks`,
@@ -56,7 +60,9 @@ describe("an issuer with several certificates", () => {
 
   it("keeps an issuer registered with one certificate as it was", async () => {
     const h = await createHarness();
-    const issuer = await h.engine.issuers.update(h.issuer.id, { certificate: ecCertificate.certificate });
+    const issuer = await h.engine.issuers.update(BOOTSTRAP_ADMIN, h.issuer.id, {
+      certificate: ecCertificate.certificate,
+    });
     expect(issuer.keySource).toEqual({ kind: "certificate", certificate: ecCertificate.certificate.trim() });
   });
 });

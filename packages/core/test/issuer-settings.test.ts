@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { BOOTSTRAP_ADMIN } from "../src/domain/admin-actor.js";
 import type { TrustRule } from "../src/domain/trust-rule.js";
 import { sha256 } from "../src/util/sha256.js";
 import { expectOAuthError } from "./support/expect-oauth-error.js";
@@ -28,13 +29,15 @@ describe("an issuer's audiences", () => {
 
   it("clears them with null or an empty list, and refuses bad entries naming their index", async () => {
     const h = await createHarness({ issuer: { audiences: [STS] } });
-    expect((await h.engine.issuers.update(h.issuer.id, { audiences: null })).audiences).toEqual([]);
+    expect(
+      (await h.engine.issuers.update(BOOTSTRAP_ADMIN, h.issuer.id, { audiences: null })).audiences,
+    ).toEqual([]);
     await expectOAuthError(
-      h.engine.issuers.update(h.issuer.id, { audiences: [STS, " padded"] }),
+      h.engine.issuers.update(BOOTSTRAP_ADMIN, h.issuer.id, { audiences: [STS, " padded"] }),
       "invalid_request",
     );
     const error = await expectOAuthError(
-      h.engine.issuers.update(h.issuer.id, { audiences: [STS, ""] }),
+      h.engine.issuers.update(BOOTSTRAP_ADMIN, h.issuer.id, { audiences: [STS, ""] }),
       "invalid_request",
       "invalid_field",
     );
@@ -78,7 +81,7 @@ describe("assertion_reuse", () => {
   it("refuses a value other than single_use and allowed", async () => {
     const h = await createHarness();
     const error = await expectOAuthError(
-      h.engine.issuers.update(h.issuer.id, { assertionReuse: "sometimes" }),
+      h.engine.issuers.update(BOOTSTRAP_ADMIN, h.issuer.id, { assertionReuse: "sometimes" }),
       "invalid_request",
       "invalid_field",
     );
@@ -126,13 +129,13 @@ describe("max_assertion_lifetime", () => {
     const h = await createHarness({ issuer: { maxAssertionLifetime: 600 } });
     for (const bad of [0, 1.5, 86_401]) {
       const error = await expectOAuthError(
-        h.engine.issuers.update(h.issuer.id, { maxAssertionLifetime: bad }),
+        h.engine.issuers.update(BOOTSTRAP_ADMIN, h.issuer.id, { maxAssertionLifetime: bad }),
         "invalid_request",
       );
       expect(error.field).toEqual(["max_assertion_lifetime"]);
     }
     expect(
-      (await h.engine.issuers.update(h.issuer.id, { maxAssertionLifetime: null }))
+      (await h.engine.issuers.update(BOOTSTRAP_ADMIN, h.issuer.id, { maxAssertionLifetime: null }))
         .maxAssertionLifetimeSeconds,
     ).toBe(null);
   });
@@ -142,7 +145,7 @@ describe("a client's trusted_issuers", () => {
   it("lets the client present assertions from the listed issuers only", async () => {
     const h = await createHarness({ client: { trustedIssuers: ["https://other.example.com"] } });
     await expectOAuthError(h.exchange(await h.sign()), "invalid_grant", "issuer_not_allowed_for_client");
-    const client = await h.engine.clients.update(h.client.clientId, {
+    const client = await h.engine.clients.update(BOOTSTRAP_ADMIN, h.client.clientId, {
       trustedIssuers: ["https://other.example.com", IDP],
     });
     await h.expectIssued(h.engine.exchangeJwtBearer({ client, assertion: await h.sign(), scope: undefined }));
@@ -151,7 +154,7 @@ describe("a client's trusted_issuers", () => {
   it("is checked again at refresh", async () => {
     const h = await createHarness();
     const { refreshToken } = await h.exchange(await h.sign());
-    const client = await h.engine.clients.update(h.client.clientId, {
+    const client = await h.engine.clients.update(BOOTSTRAP_ADMIN, h.client.clientId, {
       trustedIssuers: ["https://other.example.com"],
     });
     await expectOAuthError(
@@ -164,13 +167,14 @@ describe("a client's trusted_issuers", () => {
   it("refuses an empty list and clears with null", async () => {
     const h = await createHarness({ client: { trustedIssuers: [IDP] } });
     const error = await expectOAuthError(
-      h.engine.clients.update(h.client.clientId, { trustedIssuers: [] }),
+      h.engine.clients.update(BOOTSTRAP_ADMIN, h.client.clientId, { trustedIssuers: [] }),
       "invalid_request",
     );
     expect(error.field).toEqual(["trusted_issuers"]);
-    expect((await h.engine.clients.update(h.client.clientId, { trustedIssuers: null })).trustedIssuers).toBe(
-      null,
-    );
+    expect(
+      (await h.engine.clients.update(BOOTSTRAP_ADMIN, h.client.clientId, { trustedIssuers: null }))
+        .trustedIssuers,
+    ).toBe(null);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { BOOTSTRAP_ADMIN } from "../src/domain/admin-actor.js";
 import type { TokenResponse } from "../src/domain/token-response.js";
 import { createEngine } from "../src/engine/create-engine.js";
 import { createMemoryStorage } from "../src/memory/memory-storage.js";
@@ -121,10 +122,10 @@ describe("refresh token reuse grace", () => {
     const h = await withGrace(GRACE);
     const spent = await grantedRefreshToken(h);
     const first = await refresh(h, spent);
-    await h.engine.issuers.update(h.issuer.id, { enabled: false });
+    await h.engine.issuers.update(BOOTSTRAP_ADMIN, h.issuer.id, { enabled: false });
 
     await expectOAuthError(refresh(h, spent), "invalid_grant", "issuer_not_trusted");
-    await h.engine.issuers.update(h.issuer.id, { enabled: true });
+    await h.engine.issuers.update(BOOTSTRAP_ADMIN, h.issuer.id, { enabled: true });
     await h.expectIssued(refresh(h, first.refreshToken));
   });
 

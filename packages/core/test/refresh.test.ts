@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { BOOTSTRAP_ADMIN } from "../src/domain/admin-actor.js";
 import { JWT_BEARER_GRANT } from "../src/domain/client.js";
 import { REFRESH_TOKEN_PREFIX } from "../src/tokens/refresh-token-value.js";
 import { expectOAuthError } from "./support/expect-oauth-error.js";
@@ -54,21 +55,21 @@ describe("refresh_token grant", () => {
   it("refuses refresh once the issuer is disabled", async () => {
     const h = await createHarness();
     const token = await initialRefreshToken(h);
-    await h.engine.issuers.update(h.issuer.id, { enabled: false });
+    await h.engine.issuers.update(BOOTSTRAP_ADMIN, h.issuer.id, { enabled: false });
     await expectOAuthError(refresh(h, token), "invalid_grant", "issuer_not_trusted");
   });
 
   it("refuses refresh once the issuer is removed", async () => {
     const h = await createHarness();
     const token = await initialRefreshToken(h);
-    await h.engine.issuers.delete(h.issuer.id);
+    await h.engine.issuers.delete(BOOTSTRAP_ADMIN, h.issuer.id);
     await expectOAuthError(refresh(h, token), "invalid_grant", "issuer_not_trusted");
   });
 
   it("refuses refresh once the subject is no longer allowed", async () => {
     const h = await createHarness();
     const token = await initialRefreshToken(h);
-    await h.engine.issuers.update(h.issuer.id, { subjects: ["someone-else"] });
+    await h.engine.issuers.update(BOOTSTRAP_ADMIN, h.issuer.id, { subjects: ["someone-else"] });
     await expectOAuthError(refresh(h, token), "invalid_grant", "subject_not_allowed");
   });
 
@@ -82,7 +83,7 @@ describe("refresh_token grant", () => {
   it("refuses another client's refresh token", async () => {
     const h = await createHarness();
     const token = await initialRefreshToken(h);
-    const { client: other } = await h.engine.clients.create({
+    const { client: other } = await h.engine.clients.create(BOOTSTRAP_ADMIN, {
       grantTypes: [JWT_BEARER_GRANT, "refresh_token"],
     });
     await expectOAuthError(
@@ -104,7 +105,7 @@ describe("refresh_token grant", () => {
   it("follows a reduction of the client's scope", async () => {
     const h = await createHarness();
     const token = await initialRefreshToken(h);
-    await h.engine.clients.update(h.client.clientId, { scope: "read" });
+    await h.engine.clients.update(BOOTSTRAP_ADMIN, h.client.clientId, { scope: "read" });
     const client = await h.engine.clients.get(h.client.clientId);
     const response = await h.engine.exchangeRefreshToken({ client, refreshToken: token, scope: undefined });
     expect(response.scope).toBe("read");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { BOOTSTRAP_ADMIN } from "../src/domain/admin-actor.js";
 import { JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "../src/domain/client.js";
 import { expectOAuthError } from "./support/expect-oauth-error.js";
 import { createHarness, IDP, SERVER } from "./support/harness.js";
@@ -23,7 +24,7 @@ describe("introspection (RFC 7662)", () => {
   it("lets another authenticated client (a resource server) introspect an access token", async () => {
     const h = await createHarness();
     const { accessToken } = await h.exchange(await h.sign());
-    const { client: rs } = await h.engine.clients.create({ clientName: "resource server" });
+    const { client: rs } = await h.engine.clients.create(BOOTSTRAP_ADMIN, { clientName: "resource server" });
     await expect(h.engine.introspectToken({ client: rs, token: accessToken })).resolves.toMatchObject({
       active: true,
     });
@@ -49,7 +50,7 @@ describe("introspection (RFC 7662)", () => {
     expect(described).toMatchObject({ active: true, clientId: h.client.clientId, sub: "svc-a" });
     // RFC 7662 token_type is an RFC 6749 §5.1 type, which a refresh token does not have.
     expect(described).not.toHaveProperty("tokenType");
-    const { client: other } = await h.engine.clients.create({
+    const { client: other } = await h.engine.clients.create(BOOTSTRAP_ADMIN, {
       grantTypes: [JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT],
     });
     await expect(h.engine.introspectToken({ client: other, token: refreshToken })).resolves.toEqual({
@@ -68,7 +69,7 @@ describe("introspection (RFC 7662)", () => {
         "client_not_confidential",
       );
     }
-    const { client: rs } = await h.engine.clients.create({ clientName: "resource server" });
+    const { client: rs } = await h.engine.clients.create(BOOTSTRAP_ADMIN, { clientName: "resource server" });
     await expect(h.engine.introspectToken({ client: rs, token: accessToken })).resolves.toMatchObject({
       active: true,
       clientId: h.client.clientId,
@@ -113,7 +114,7 @@ describe("revocation (RFC 7009)", () => {
   it("answers success and changes nothing for another client's or an unknown token", async () => {
     const h = await createHarness();
     const { accessToken, refreshToken } = await h.exchange(await h.sign());
-    const { client: other } = await h.engine.clients.create({});
+    const { client: other } = await h.engine.clients.create(BOOTSTRAP_ADMIN, {});
     for (const token of [accessToken, refreshToken, "unknown", "jgrt_unknown"]) {
       await expect(h.engine.revokeToken({ client: other, token })).resolves.toBeUndefined();
     }

@@ -1,5 +1,6 @@
 import { base64url, CompactSign, importJWK } from "jose";
 import { describe, expect, it } from "vitest";
+import { BOOTSTRAP_ADMIN } from "../src/domain/admin-actor.js";
 import { generateShortRsaTestKey } from "../src/testing/test-keys.js";
 import { expectOAuthError } from "./support/expect-oauth-error.js";
 import { createHarness, sharedTestKey } from "./support/harness.js";
@@ -31,7 +32,7 @@ describe("key material at registration", () => {
     if (key.publicJwk.kty !== "RSA") throw new Error("expected an RSA key");
     const short = { ...key.publicJwk, n: key.publicJwk.n.slice(0, 171) };
     const error = await expectOAuthError(
-      h.engine.issuers.create({ issuer: "https://short.example", jwks: { keys: [short] } }),
+      h.engine.issuers.create(BOOTSTRAP_ADMIN, { issuer: "https://short.example", jwks: { keys: [short] } }),
       "invalid_request",
     );
     expect(error.description).toMatch(/2048/);
@@ -43,7 +44,10 @@ describe("key material at registration", () => {
     if (padded.publicJwk.kty !== "RSA") throw new Error("expected an RSA key");
     expect(padded.publicJwk.n).toHaveLength(342);
     const error = await expectOAuthError(
-      h.engine.issuers.create({ issuer: "https://padded.example", jwks: { keys: [padded.publicJwk] } }),
+      h.engine.issuers.create(BOOTSTRAP_ADMIN, {
+        issuer: "https://padded.example",
+        jwks: { keys: [padded.publicJwk] },
+      }),
       "invalid_request",
       "invalid_field",
     );
@@ -57,14 +61,20 @@ describe("key material at registration", () => {
       n: base64url.encode(new Uint8Array([0, ...base64url.decode(key.publicJwk.n)])),
     };
     await expect(
-      h.engine.issuers.create({ issuer: "https://prefixed.example", jwks: { keys: [zeroPrefixed] } }),
+      h.engine.issuers.create(BOOTSTRAP_ADMIN, {
+        issuer: "https://prefixed.example",
+        jwks: { keys: [zeroPrefixed] },
+      }),
     ).resolves.toMatchObject({ issuer: "https://prefixed.example" });
   });
 
   it("refuses a JWKS URI that carries credentials", async () => {
     const h = await createHarness();
     await expectOAuthError(
-      h.engine.issuers.create({ issuer: "x", jwksUri: "https://user:pass@idp.example/jwks" }),
+      h.engine.issuers.create(BOOTSTRAP_ADMIN, {
+        issuer: "x",
+        jwksUri: "https://user:pass@idp.example/jwks",
+      }),
       "invalid_request",
     );
   });

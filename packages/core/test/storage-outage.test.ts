@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { BOOTSTRAP_ADMIN } from "../src/domain/admin-actor.js";
 import { ConflictError } from "../src/errors/admin-errors.js";
 import { StorageUnavailableError } from "../src/errors/storage-unavailable-error.js";
 import { createMemoryStorage } from "../src/memory/memory-storage.js";
@@ -28,6 +29,8 @@ function flakyStorage(inner: Storage) {
     signingKeys: wrap(inner.signingKeys),
     revocations: wrap(inner.revocations),
     auditLog: inner.auditLog,
+    adminAudit: wrap(inner.adminAudit),
+    adminKeys: wrap(inner.adminKeys),
   };
   return { storage, state };
 }
@@ -52,7 +55,10 @@ describe("storage outage", () => {
   it("leaves admin errors as they are", async () => {
     const h = await createHarness();
     await expect(
-      h.engine.issuers.create({ issuer: h.issuer.issuer, jwksUri: "https://x.example/jwks" }),
+      h.engine.issuers.create(BOOTSTRAP_ADMIN, {
+        issuer: h.issuer.issuer,
+        jwksUri: "https://x.example/jwks",
+      }),
     ).rejects.toBeInstanceOf(ConflictError);
   });
 });

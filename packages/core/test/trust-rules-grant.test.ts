@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { BOOTSTRAP_ADMIN } from "../src/domain/admin-actor.js";
 import { expectOAuthError } from "./support/expect-oauth-error.js";
 import { createHarness, IDP } from "./support/harness.js";
 
@@ -128,7 +129,7 @@ describe("trust rules at the jwt-bearer grant", () => {
     ]);
     const assertion = await h.sign(h.claims({ iss: GITHUB, ...job() }));
     await expectOAuthError(h.exchange(assertion), "invalid_grant", "no_rule_matched");
-    await h.engine.issuers.update(h.issuer.id, { rules: [DEPLOY_RULE] });
+    await h.engine.issuers.update(BOOTSTRAP_ADMIN, h.issuer.id, { rules: [DEPLOY_RULE] });
     await h.expectIssued(h.exchange(assertion), DEPLOY_GRANT);
   });
 });
@@ -138,12 +139,12 @@ describe("trust rules at save", () => {
     const h = await createHarness();
     const jwks = { keys: [h.key.publicJwk] };
     const noRules = await expectOAuthError(
-      h.engine.issuers.create({ issuer: GITHUB, jwks }),
+      h.engine.issuers.create(BOOTSTRAP_ADMIN, { issuer: GITHUB, jwks }),
       "invalid_request",
     );
     expect(noRules.field).toEqual(["rules"]);
     const unpinned = await expectOAuthError(
-      h.engine.issuers.create({
+      h.engine.issuers.create(BOOTSTRAP_ADMIN, {
         issuer: `${GITHUB}/`,
         jwks,
         rules: [DEPLOY_RULE, { name: "loose", when: { ref: { glob: "refs/heads/*" } } }],
@@ -153,7 +154,12 @@ describe("trust rules at save", () => {
     );
     expect(unpinned.field?.slice(0, 2)).toEqual(["rules", 1]);
     await expectOAuthError(
-      h.engine.issuers.create({ issuer: GITHUB, jwks, rules: [DEPLOY_RULE], assertionReuse: "allowed" }),
+      h.engine.issuers.create(BOOTSTRAP_ADMIN, {
+        issuer: GITHUB,
+        jwks,
+        rules: [DEPLOY_RULE],
+        assertionReuse: "allowed",
+      }),
       "invalid_request",
     );
   });
@@ -161,7 +167,7 @@ describe("trust rules at save", () => {
   it("holds a rename into a multi-tenant issuer to the guardrails, and leaves the issuer as it was", async () => {
     const h = await createHarness();
     const error = await expectOAuthError(
-      h.engine.issuers.update(h.issuer.id, { issuer: GITHUB }),
+      h.engine.issuers.update(BOOTSTRAP_ADMIN, h.issuer.id, { issuer: GITHUB }),
       "invalid_request",
     );
     expect(error.field).toEqual(["rules"]);
@@ -171,7 +177,7 @@ describe("trust rules at save", () => {
   it("lets a bad rule change nothing, names its path, and removes rules with null", async () => {
     const h = await createHarness({ issuer: { rules: [READ_RULE] } });
     const error = await expectOAuthError(
-      h.engine.issuers.update(h.issuer.id, {
+      h.engine.issuers.update(BOOTSTRAP_ADMIN, h.issuer.id, {
         name: "renamed",
         rules: [READ_RULE, { name: "x", when: { ref: { glob: 7 } } }],
       }),
@@ -181,15 +187,20 @@ describe("trust rules at save", () => {
     expect(error.field).toEqual(["rules", 1, "when", "ref"]);
     expect(error.description).toBe("rules[1].when.ref: glob must be a string");
     expect(await h.engine.issuers.get(h.issuer.id)).toEqual(h.issuer);
-    expect((await h.engine.issuers.update(h.issuer.id, { rules: null })).rules).toBe(null);
+    expect((await h.engine.issuers.update(BOOTSTRAP_ADMIN, h.issuer.id, { rules: null })).rules).toBe(null);
     await h.expectIssued(h.exchange(await h.sign(h.claims({ iss: IDP }))));
   });
 
   it("can still disable a multi-tenant issuer that was registered before its guardrails", async () => {
     const h = await createHarness();
     await h.storage.trustedIssuers.update({ ...h.issuer, issuer: GITHUB });
-    expect((await h.engine.issuers.update(h.issuer.id, { enabled: false })).enabled).toBe(false);
-    await expectOAuthError(h.engine.issuers.update(h.issuer.id, { enabled: true }), "invalid_request");
+    expect((await h.engine.issuers.update(BOOTSTRAP_ADMIN, h.issuer.id, { enabled: false })).enabled).toBe(
+      false,
+    );
+    await expectOAuthError(
+      h.engine.issuers.update(BOOTSTRAP_ADMIN, h.issuer.id, { enabled: true }),
+      "invalid_request",
+    );
   });
 });
 

@@ -22,6 +22,10 @@ const ROUTES = [
   ["POST", "/clients/{client_id}/secret"],
   ["GET", "/keys"],
   ["POST", "/keys/rotate"],
+  ["POST", "/admin-keys"],
+  ["GET", "/admin-keys"],
+  ["DELETE", "/admin-keys/{id}"],
+  ["GET", "/audit"],
   ["POST", "/explain"],
   ["GET", "/schema/trust.json"],
 ] as const;
@@ -168,6 +172,10 @@ describe("admin API: OpenAPI document", () => {
     );
     expect(schemaOf("get", "/keys", "200")).toBe("#/components/schemas/SigningKeyList");
     expect(schemaOf("post", "/keys/rotate", "201")).toBe("#/components/schemas/SigningKey");
+    expect(bodyOf("post", "/admin-keys")).toBe("#/components/schemas/AdminKeyCreate");
+    expect(schemaOf("post", "/admin-keys", "201")).toBe("#/components/schemas/AdminKeyWithSecret");
+    expect(schemaOf("get", "/admin-keys", "200")).toBe("#/components/schemas/AdminKeyList");
+    expect(schemaOf("get", "/audit", "200")).toBe("#/components/schemas/AdminAuditList");
     expect(bodyOf("post", "/explain")).toBe("#/components/schemas/ExplainRequest");
     expect(schemaOf("post", "/explain", "200")).toBe("#/components/schemas/Explanation");
     expect(schemaOf("post", "/issuers", "400")).toBe("#/components/schemas/Error");

@@ -1,4 +1,4 @@
-import { JWT_BEARER_GRANT } from "@jwtgrant/core";
+import { BOOTSTRAP_ADMIN, JWT_BEARER_GRANT } from "@jwtgrant/core";
 import { describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, createHttpHarness, IDP } from "./support/http-harness.js";
 
@@ -15,7 +15,7 @@ describe("POST /admin/explain", () => {
   it("answers the verdict, the rules condition by condition, and the token that would be issued", async () => {
     const h = await createHttpHarness();
     const issuer = (await h.engine.issuers.list())[0];
-    await h.engine.issuers.update(issuer?.id ?? "", {
+    await h.engine.issuers.update(BOOTSTRAP_ADMIN, issuer?.id ?? "", {
       rules: [
         {
           name: "main",

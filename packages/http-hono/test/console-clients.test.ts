@@ -1,4 +1,4 @@
-import { JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "@jwtgrant/core";
+import { BOOTSTRAP_ADMIN, JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "@jwtgrant/core";
 import { describe, expect, it } from "vitest";
 import { type ConsoleHarness, createConsoleHarness } from "./console-harness.js";
 
@@ -80,7 +80,7 @@ describe("console: clients", () => {
 
   it("shows a sealed secret only on its own client's page", async () => {
     const { harness } = await withClient();
-    const other = await harness.engine.clients.create({ clientName: "Other" });
+    const other = await harness.engine.clients.create(BOOTSTRAP_ADMIN, { clientName: "Other" });
     expect(await secretOn(harness, `/console/clients/${other.client.clientId}`)).toBe(null);
   });
 

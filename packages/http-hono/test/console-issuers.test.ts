@@ -1,4 +1,4 @@
-import { JWT_BEARER_GRANT } from "@jwtgrant/core";
+import { BOOTSTRAP_ADMIN, JWT_BEARER_GRANT } from "@jwtgrant/core";
 import { ecCertificate, importTestKey, rsaCertificate, signTestJws } from "@jwtgrant/core/testing";
 import { calculateJwkThumbprint, exportJWK, importX509 } from "jose";
 import { describe, expect, it } from "vitest";
@@ -82,7 +82,9 @@ describe("console: trusted issuers", () => {
 
   it("names the check that refuses an assertion, and leaves its jti unconsumed", async () => {
     const { harness, location } = await withIssuer();
-    const { client, clientSecret } = await harness.engine.clients.create({ grantTypes: [JWT_BEARER_GRANT] });
+    const { client, clientSecret } = await harness.engine.clients.create(BOOTSTRAP_ADMIN, {
+      grantTypes: [JWT_BEARER_GRANT],
+    });
     const key = await importTestKey("ES256", ecCertificate.testOnlyPrivateKeyPkcs8);
     const now = harness.clock.nowSeconds();
     const claims = { iss: PARTNER, sub: "batch-job", iat: now, exp: now + 120, jti: crypto.randomUUID() };

@@ -1,4 +1,4 @@
-import { JWT_BEARER_GRANT } from "@jwtgrant/core";
+import { BOOTSTRAP_ADMIN, JWT_BEARER_GRANT } from "@jwtgrant/core";
 import { describe, expect, it } from "vitest";
 import { createConsoleHarness } from "./console-harness.js";
 
@@ -25,7 +25,7 @@ describe("console pages", () => {
   it("names each decision's client in the overview, its id on one line", async () => {
     const harness = await createConsoleHarness();
     await harness.signIn();
-    const { client } = await harness.engine.clients.create({ clientName: "Orders app" });
+    const { client } = await harness.engine.clients.create(BOOTSTRAP_ADMIN, { clientName: "Orders app" });
     const decision = {
       at: harness.clock.now(),
       grantType: JWT_BEARER_GRANT,

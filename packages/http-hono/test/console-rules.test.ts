@@ -1,4 +1,4 @@
-import { trustRulesToWire } from "@jwtgrant/core";
+import { BOOTSTRAP_ADMIN, trustRulesToWire } from "@jwtgrant/core";
 import { ecCertificate } from "@jwtgrant/core/testing";
 import { describe, expect, it } from "vitest";
 import { createConsoleHarness } from "./console-harness.js";
@@ -28,7 +28,7 @@ const RULES = [
 async function withRules(rules: unknown = RULES) {
   const harness = await createConsoleHarness();
   await harness.signIn();
-  const issuer = await harness.engine.issuers.create({
+  const issuer = await harness.engine.issuers.create(BOOTSTRAP_ADMIN, {
     issuer: PARTNER,
     name: "Partner",
     certificate: ecCertificate.certificate,
@@ -53,7 +53,7 @@ function textareaOf(html: string): string {
 describe("console: an issuer's trust rules", () => {
   it("shows each rule and the issuer's trust settings on the issuer's page", async () => {
     const { harness, path, issuer } = await withRules();
-    await harness.engine.issuers.update(issuer.id, {
+    await harness.engine.issuers.update(BOOTSTRAP_ADMIN, issuer.id, {
       audiences: ["https://api.example.com/sts"],
       assertionReuse: "allowed",
       maxAssertionLifetime: 600,
@@ -92,7 +92,7 @@ describe("console: an issuer's trust rules", () => {
   it("shows the defaults of an issuer without rules, and discovery as its key source", async () => {
     const harness = await createConsoleHarness();
     await harness.signIn();
-    const issuer = await harness.engine.issuers.create({ issuer: PARTNER, discovery: true });
+    const issuer = await harness.engine.issuers.create(BOOTSTRAP_ADMIN, { issuer: PARTNER, discovery: true });
     const path = `/console/issuers/${encodeURIComponent(issuer.id)}`;
     const html = await (await harness.get(path)).text();
     expect(html).toContain("OpenID Provider discovery: the issuer&#39;s /.well-known/openid-configuration");
@@ -172,7 +172,7 @@ describe("console: an issuer's trust rules", () => {
 
     expect((await harness.submit(editor, { rules: "  " })).headers.get("location")).toBe(path);
     expect((await harness.engine.issuers.get(issuer.id)).rules).toBeNull();
-    await harness.engine.issuers.update(issuer.id, { rules: RULES });
+    await harness.engine.issuers.update(BOOTSTRAP_ADMIN, issuer.id, { rules: RULES });
     expect((await harness.submit(editor, { rules: "null" })).headers.get("location")).toBe(path);
     expect((await harness.engine.issuers.get(issuer.id)).rules).toBeNull();
   });
@@ -180,7 +180,7 @@ describe("console: an issuer's trust rules", () => {
   it("shows a refusal of another field above the editor, not beside it", async () => {
     const harness = await createConsoleHarness();
     await harness.signIn();
-    const registered = await harness.engine.issuers.create({
+    const registered = await harness.engine.issuers.create(BOOTSTRAP_ADMIN, {
       issuer: "https://token.actions.githubusercontent.com",
       discovery: true,
       enabled: false,

@@ -1,4 +1,4 @@
-import { JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "@jwtgrant/core";
+import { BOOTSTRAP_ADMIN, JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "@jwtgrant/core";
 import { ecCertificate, importTestKey, signTestJws } from "@jwtgrant/core/testing";
 import { describe, expect, it } from "vitest";
 import { createConsoleHarness, SERVER } from "./console-harness.js";
@@ -21,12 +21,12 @@ const RULES = [
 async function withPolicy() {
   const harness = await createConsoleHarness();
   await harness.signIn();
-  const issuer = await harness.engine.issuers.create({
+  const issuer = await harness.engine.issuers.create(BOOTSTRAP_ADMIN, {
     issuer: PARTNER,
     certificate: ecCertificate.certificate,
     rules: RULES,
   });
-  const { client, clientSecret } = await harness.engine.clients.create({
+  const { client, clientSecret } = await harness.engine.clients.create(BOOTSTRAP_ADMIN, {
     clientName: "Deployer",
     grantTypes: [JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT],
     scope: "deploy:write",
@@ -133,7 +133,9 @@ describe("console: try an assertion", () => {
   it("names the aud values this issuer's assertions may carry", async () => {
     const { harness, tryIt, assertion } = await withPolicy();
     const [issuer] = await harness.engine.issuers.list();
-    await harness.engine.issuers.update(issuer?.id ?? "", { audiences: ["urn:example:deploy"] });
+    await harness.engine.issuers.update(BOOTSTRAP_ADMIN, issuer?.id ?? "", {
+      audiences: ["urn:example:deploy"],
+    });
     const html = await tryIt({ assertion: await assertion({}) });
     expect(html).toContain(
       `<ul id="accepted-audiences" class="compact"><li><code>${SERVER}</code></li>` +
@@ -178,7 +180,7 @@ describe("console: try an assertion", () => {
   it("shows an empty string, null, a boolean and an object each for what it is", async () => {
     const { harness, tryIt, assertion } = await withPolicy();
     const [issuer] = await harness.engine.issuers.list();
-    await harness.engine.issuers.update(issuer?.id ?? "", {
+    await harness.engine.issuers.update(BOOTSTRAP_ADMIN, issuer?.id ?? "", {
       rules: [
         {
           name: "kinds",
@@ -214,7 +216,10 @@ describe("console: try an assertion", () => {
   it("says when the assertion is another issuer's, or no registered issuer's", async () => {
     const { harness, tryIt, assertion } = await withPolicy();
     const other = "https://other.example.com";
-    await harness.engine.issuers.create({ issuer: other, certificate: ecCertificate.certificate });
+    await harness.engine.issuers.create(BOOTSTRAP_ADMIN, {
+      issuer: other,
+      certificate: ecCertificate.certificate,
+    });
     const html = await tryIt({ assertion: await assertion({ iss: other }) });
     expect(html).toContain('<h3 id="verdict" class="ok">Would grant</h3>');
     expect(html).toMatch(

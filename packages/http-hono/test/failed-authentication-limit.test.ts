@@ -1,4 +1,4 @@
-import { JWT_BEARER_GRANT, StorageUnavailableError } from "@jwtgrant/core";
+import { BOOTSTRAP_ADMIN, JWT_BEARER_GRANT, StorageUnavailableError } from "@jwtgrant/core";
 import { describe, expect, it } from "vitest";
 import type { ClientAddress } from "../src/oauth/client-address.js";
 import { basic, createHttpHarness, type HarnessOptions } from "./support/http-harness.js";
@@ -39,7 +39,9 @@ describe("failed client authentication limits", () => {
       });
     }
     expect(h.logs.at(-1)).toMatchObject({ status: 429, reason: "client_auth_rate_limited" });
-    const { client, clientSecret } = await h.engine.clients.create({ grantTypes: [JWT_BEARER_GRANT] });
+    const { client, clientSecret } = await h.engine.clients.create(BOOTSTRAP_ADMIN, {
+      grantTypes: [JWT_BEARER_GRANT],
+    });
     expect((await token(basic(client.clientId, clientSecret ?? ""), "198.51.100.9")).status).toBe(200);
   });
 

@@ -1,7 +1,7 @@
 /// <reference types="node" />
 // The JWKS host is a real socket on 127.0.0.1, as the failure lives in reading its body.
 import { createServer } from "node:http";
-import { JWT_BEARER_GRANT } from "@jwtgrant/core";
+import { BOOTSTRAP_ADMIN, JWT_BEARER_GRANT } from "@jwtgrant/core";
 import { describe, expect, it } from "vitest";
 import { createHttpHarness } from "./support/http-harness.js";
 
@@ -45,7 +45,7 @@ describe("POST /oauth2/token with an issuer whose JWKS host drips its body", () 
     const jwks = await startDrippingJwks();
     try {
       const h = await createHttpHarness({ engine: { jwksTimeoutMs: TIMEOUT_MS } });
-      await h.engine.issuers.create({ issuer: DRIPPING_ISSUER, jwksUri: jwks.uri });
+      await h.engine.issuers.create(BOOTSTRAP_ADMIN, { issuer: DRIPPING_ISSUER, jwksUri: jwks.uri });
       const assertion = await h.assertion({ iss: DRIPPING_ISSUER });
       const started = performance.now();
       const response = await h.post("/oauth2/token", { grant_type: JWT_BEARER_GRANT, assertion });

@@ -1,4 +1,4 @@
-import { JWT_BEARER_GRANT } from "@jwtgrant/core";
+import { BOOTSTRAP_ADMIN, JWT_BEARER_GRANT } from "@jwtgrant/core";
 import { describe, expect, it } from "vitest";
 import { basic, createHttpHarness } from "./support/http-harness.js";
 
@@ -43,7 +43,9 @@ describe("POST /oauth2/revoke and /oauth2/introspect", () => {
 
   it("answers 401 invalid_client to a public client, and still serves a confidential resource server", async () => {
     const h = await createHttpHarness();
-    const { client: publicClient } = await h.engine.clients.create({ tokenEndpointAuthMethod: "none" });
+    const { client: publicClient } = await h.engine.clients.create(BOOTSTRAP_ADMIN, {
+      tokenEndpointAuthMethod: "none",
+    });
     const issued = await h.post(
       "/oauth2/token",
       { grant_type: JWT_BEARER_GRANT, assertion: await h.assertion(), client_id: publicClient.clientId },
@@ -61,7 +63,9 @@ describe("POST /oauth2/revoke and /oauth2/introspect", () => {
     expect(await json(refused)).toEqual({ error: "invalid_client", error_description: expect.any(String) });
     expect(h.logs.at(-1)).toMatchObject({ status: 401, reason: "client_not_confidential" });
 
-    const { client: rs, clientSecret } = await h.engine.clients.create({ clientName: "resource server" });
+    const { client: rs, clientSecret } = await h.engine.clients.create(BOOTSTRAP_ADMIN, {
+      clientName: "resource server",
+    });
     const served = await h.post(
       "/oauth2/introspect",
       { token: String(access_token) },

@@ -1,4 +1,4 @@
-import { JWT_BEARER_GRANT } from "@jwtgrant/core";
+import { BOOTSTRAP_ADMIN, JWT_BEARER_GRANT } from "@jwtgrant/core";
 import { expectTokenResponse } from "@jwtgrant/core/testing";
 import { describe, expect, it } from "vitest";
 import { basic, createHttpHarness, IDP, SERVER } from "./support/http-harness.js";
@@ -81,7 +81,9 @@ describe("POST /oauth2/token", () => {
     const h = await createHttpHarness();
     const scope = await h.exchange("admin");
     expect((await json(scope)).error).toBe("invalid_scope");
-    const { client, clientSecret } = await h.engine.clients.create({ grantTypes: ["refresh_token"] });
+    const { client, clientSecret } = await h.engine.clients.create(BOOTSTRAP_ADMIN, {
+      grantTypes: ["refresh_token"],
+    });
     const response = await h.post(
       "/oauth2/token",
       { grant_type: JWT_BEARER_GRANT, assertion: await h.assertion() },
@@ -108,7 +110,9 @@ describe("POST /oauth2/token", () => {
 
   it("answers invalid_client with 401 and no Basic challenge for client_secret_post", async () => {
     const h = await createHttpHarness();
-    const { client } = await h.engine.clients.create({ tokenEndpointAuthMethod: "client_secret_post" });
+    const { client } = await h.engine.clients.create(BOOTSTRAP_ADMIN, {
+      tokenEndpointAuthMethod: "client_secret_post",
+    });
     const response = await h.post(
       "/oauth2/token",
       `grant_type=${encodeURIComponent(JWT_BEARER_GRANT)}&client_id=${client.clientId}&client_secret=wrong`,
@@ -120,7 +124,7 @@ describe("POST /oauth2/token", () => {
 
   it("authenticates client_secret_post clients from the body", async () => {
     const h = await createHttpHarness();
-    const { client, clientSecret } = await h.engine.clients.create({
+    const { client, clientSecret } = await h.engine.clients.create(BOOTSTRAP_ADMIN, {
       tokenEndpointAuthMethod: "client_secret_post",
     });
     const response = await h.post(

@@ -1,4 +1,9 @@
-import { BodyTooLargeError, JWT_BEARER_CLIENT_ASSERTION_TYPE, JWT_BEARER_GRANT } from "@jwtgrant/core";
+import {
+  BOOTSTRAP_ADMIN,
+  BodyTooLargeError,
+  JWT_BEARER_CLIENT_ASSERTION_TYPE,
+  JWT_BEARER_GRANT,
+} from "@jwtgrant/core";
 import { describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, basic, createHttpHarness } from "./support/http-harness.js";
 
@@ -48,7 +53,7 @@ describe("wire rules of the OAuth endpoints", () => {
 
   it("decodes Basic credentials per RFC 6749 §2.3.1 (each part form-urlencoded)", async () => {
     const h = await createHttpHarness();
-    const { client, clientSecret } = await h.engine.clients.create({});
+    const { client, clientSecret } = await h.engine.clients.create(BOOTSTRAP_ADMIN, {});
     const secret = clientSecret ?? "";
     const raw = `Basic ${btoa(`${client.clientId}:${secret}`)}`;
     const params = async () => ({ grant_type: JWT_BEARER_GRANT, assertion: await h.assertion() });

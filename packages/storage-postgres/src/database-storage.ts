@@ -1,5 +1,7 @@
 import type { Keyring, Storage } from "@jwtgrant/core";
 import { sql } from "drizzle-orm";
+import { createPgAdminAuditLog } from "./admin-audit-log.js";
+import { createPgAdminKeyStore } from "./admin-key-store.js";
 import { createPgClientStore } from "./client-store.js";
 import type { Database } from "./database.js";
 import type { DatabaseCalls } from "./database-calls.js";
@@ -81,6 +83,8 @@ export function createDatabaseStorage(
     signingKeys: createPgSigningKeyStore(db, calls, sealer),
     revocations: createPgRevocationStore(db, calls),
     auditLog,
+    adminAudit: createPgAdminAuditLog(db, calls),
+    adminKeys: createPgAdminKeyStore(db, calls),
     // Not calls: migrations and sealing may rightly run long, and they take connections of their own.
     migrate: () => guardStorage(() => driver.withMigrationLock(() => driver.applyMigrations())),
     sealSigningKeys: (sealOptions) =>

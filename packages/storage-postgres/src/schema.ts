@@ -1,10 +1,13 @@
 import type {
+  AdminAction,
+  AdminActor,
   AssertionReuse,
   AsymmetricAlgorithm,
   ClientAuthMethod,
   ClientKeySource,
   GrantAuditEntry,
   GrantType,
+  JsonObjectValue,
   KeySource,
   PublicJwk,
   RefreshTokenRecord,
@@ -146,3 +149,29 @@ export const grantAudit = pgTable(
   },
   (table) => [index("grant_audit_at").on(table.at)],
 );
+
+/** Every admin change, kept for good: it grows with admin activity only. */
+export const adminAudit = pgTable(
+  "admin_audit",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: instant("at").notNull(),
+    actorKind: text("actor_kind").$type<AdminActor["kind"]>().notNull(),
+    // The admin key's id, or the console session's fingerprint; null for the bootstrap token.
+    actorId: text("actor_id"),
+    actorName: text("actor_name"),
+    action: text("action").$type<AdminAction>().notNull(),
+    targetId: text("target_id").notNull(),
+    // json, not jsonb: a record reads back with its members in the order written, as the API showed them.
+    before: json("before").$type<JsonObjectValue>(),
+    after: json("after").$type<JsonObjectValue>(),
+  },
+  (table) => [index("admin_audit_target_id").on(table.targetId)],
+);
+
+export const adminKeys = pgTable("admin_keys", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  keyHash: text("key_hash").notNull().unique(),
+  createdAt: instant("created_at").notNull(),
+});

@@ -1,5 +1,11 @@
 import { createHash } from "node:crypto";
-import { createEngine, JWT_BEARER_GRANT, OAuthError, REFRESH_TOKEN_GRANT } from "@jwtgrant/core";
+import {
+  BOOTSTRAP_ADMIN,
+  createEngine,
+  JWT_BEARER_GRANT,
+  OAuthError,
+  REFRESH_TOKEN_GRANT,
+} from "@jwtgrant/core";
 import { createFrozenClock, generateTestKey, signTestJws, type TestKey } from "@jwtgrant/core/testing";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -65,8 +71,10 @@ describe.runIf(hasPostgres)("concurrency across two connection pools (PostgreSQL
     const b = createEngine({ storage: second, clock }, options);
     const key = await generateTestKey("ES256", "k1");
     const idp = `https://${name}.idp.example.com`;
-    await a.issuers.create({ issuer: idp, jwks: { keys: [key.publicJwk] } });
-    const { client } = await a.clients.create({ grantTypes: [JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT] });
+    await a.issuers.create(BOOTSTRAP_ADMIN, { issuer: idp, jwks: { keys: [key.publicJwk] } });
+    const { client } = await a.clients.create(BOOTSTRAP_ADMIN, {
+      grantTypes: [JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT],
+    });
     const assertion = await assertionFrom(key, idp, options.issuer, `j-${name}`, clock.nowSeconds());
     const { refreshToken } = await a.exchangeJwtBearer({ client, assertion, scope: undefined });
     if (refreshToken === undefined) throw new Error("no refresh token issued");
@@ -126,8 +134,11 @@ describe.runIf(hasPostgres)("concurrency across two connection pools (PostgreSQL
     const a = createEngine({ storage: first, clock }, options);
     const b = createEngine({ storage: second, clock }, options);
     const key = await generateTestKey("ES256", "k2");
-    await a.issuers.create({ issuer: "https://idp2.example.com", jwks: { keys: [key.publicJwk] } });
-    const { client } = await a.clients.create({});
+    await a.issuers.create(BOOTSTRAP_ADMIN, {
+      issuer: "https://idp2.example.com",
+      jwks: { keys: [key.publicJwk] },
+    });
+    const { client } = await a.clients.create(BOOTSTRAP_ADMIN, {});
     const assertion = await assertionFrom(
       key,
       "https://idp2.example.com",
@@ -149,7 +160,7 @@ describe.runIf(hasPostgres)("concurrency across two connection pools (PostgreSQL
     );
     const started = await Promise.all(engines.map((engine) => engine.ensureSigningKey()));
     expect(new Set(started.map((key) => key.kid)).size).toBe(1);
-    await Promise.all(engines.map((engine) => engine.signingKeys.rotate()));
+    await Promise.all(engines.map((engine) => engine.signingKeys.rotate(BOOTSTRAP_ADMIN)));
     const keys = await first.signingKeys.list();
     expect(keys.filter((key) => key.status === "active")).toHaveLength(1);
   });

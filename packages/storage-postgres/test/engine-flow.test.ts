@@ -1,4 +1,5 @@
 import {
+  BOOTSTRAP_ADMIN,
   createEngine,
   JWT_BEARER_GRANT,
   NotFoundError,
@@ -23,12 +24,12 @@ function describeEngineFlow(name: string, factory: () => StorageFactory) {
       const clock = createFrozenClock(new Date());
       const engine = createEngine({ storage, clock }, { issuer: "https://as.example.com" });
       const key = await generateTestKey("ES256", "k1");
-      await engine.issuers.create({
+      await engine.issuers.create(BOOTSTRAP_ADMIN, {
         issuer: "https://idp.example.com",
         jwks: { keys: [key.publicJwk] },
         scope: "read",
       });
-      const { client } = await engine.clients.create({
+      const { client } = await engine.clients.create(BOOTSTRAP_ADMIN, {
         grantTypes: [JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT],
         scope: "read write",
       });
@@ -84,7 +85,7 @@ function describeEngineFlow(name: string, factory: () => StorageFactory) {
     it("answers text the database cannot hold as an OAuth error, and keeps auditing", async () => {
       const storage = await storages.open();
       const engine = createEngine({ storage }, { issuer: "https://as.example.com" });
-      const { client } = await engine.clients.create({});
+      const { client } = await engine.clients.create(BOOTSTRAP_ADMIN, {});
       const refusal = (promise: Promise<unknown>) =>
         promise.then(
           () => undefined,
@@ -109,8 +110,8 @@ function describeEngineFlow(name: string, factory: () => StorageFactory) {
       const [recorded] = await storage.auditLog.recent(1);
       expect(recorded).toMatchObject({ issuer: "https://idp\ufffd", jti: "a\ufffd", reason: "iss_invalid" });
       await expect(engine.clients.get("c\u0000")).rejects.toBeInstanceOf(NotFoundError);
-      await expect(engine.issuers.delete("i\u0000")).rejects.toBeInstanceOf(NotFoundError);
-      expect((await refusal(engine.clients.create({ clientName: "ci\u0000" })))?.code).toBe(
+      await expect(engine.issuers.delete(BOOTSTRAP_ADMIN, "i\u0000")).rejects.toBeInstanceOf(NotFoundError);
+      expect((await refusal(engine.clients.create(BOOTSTRAP_ADMIN, { clientName: "ci\u0000" })))?.code).toBe(
         "invalid_request",
       );
       await storage.close();

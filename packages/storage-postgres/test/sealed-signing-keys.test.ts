@@ -1,5 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
-import { createEngine, createKeyring, KeyringError, type SigningKey } from "@jwtgrant/core";
+import { BOOTSTRAP_ADMIN, createEngine, createKeyring, KeyringError, type SigningKey } from "@jwtgrant/core";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DatabaseStorage } from "../src/database-storage.js";
 import { createPgliteStorage } from "../src/pglite-storage.js";
@@ -85,7 +85,7 @@ const engineOn = (storage: DatabaseStorage) =>
 async function twoKeys(storage: DatabaseStorage): Promise<SigningKey[]> {
   const engine = engineOn(storage);
   await engine.ensureSigningKey();
-  await engine.signingKeys.rotate();
+  await engine.signingKeys.rotate(BOOTSTRAP_ADMIN);
   return storage.signingKeys.list();
 }
 

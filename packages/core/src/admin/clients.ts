@@ -1,3 +1,6 @@
+import { clientSnapshot } from "../admin-audit/client-snapshot.js";
+import { recordAdminChange } from "../admin-audit/record-admin-change.js";
+import type { AdminActor } from "../domain/admin-actor.js";
 import {
   CLIENT_AUTH_METHODS,
   type Client,
@@ -150,7 +153,11 @@ async function build(ctx: EngineContext, input: ClientCreateInput, current: Clie
  * Registers a client; a secret-based client gets a generated secret of 256 bits, returned only here, unless
  * it brings its own (which is never returned).
  */
-export async function createClient(ctx: EngineContext, input: ClientCreateInput): Promise<ClientWithSecret> {
+export async function createClient(
+  ctx: EngineContext,
+  actor: AdminActor,
+  input: ClientCreateInput,
+): Promise<ClientWithSecret> {
   const draft = await build(ctx, input, null);
   const usesSecret = SECRET_METHODS.includes(draft.authMethod);
   if (input.clientSecret !== undefined && !usesSecret) {
@@ -166,6 +173,7 @@ export async function createClient(ctx: EngineContext, input: ClientCreateInput)
   if ((await ctx.storage.clients.insert(client)) === "duplicate") {
     throw new ConflictError(`a client ${client.clientId} is already registered`);
   }
+  await recordAdminChange(ctx, actor, "client.create", client.clientId, null, clientSnapshot(client));
   return { client, clientSecret: generated };
 }
 
@@ -183,20 +191,37 @@ export function listClients(ctx: EngineContext): Promise<Client[]> {
  */
 export async function updateClient(
   ctx: EngineContext,
+  actor: AdminActor,
   clientId: string,
   patch: ClientInput,
 ): Promise<Client> {
-  const client = await build(ctx, patch, await getClient(ctx, clientId));
+  const current = await getClient(ctx, clientId);
+  const client = await build(ctx, patch, current);
   if (!(await ctx.storage.clients.update(client))) throw new NotFoundError(`no client ${clientId}`);
+  await recordAdminChange(
+    ctx,
+    actor,
+    "client.update",
+    clientId,
+    clientSnapshot(current),
+    clientSnapshot(client),
+  );
   return client;
 }
 
-export async function deleteClient(ctx: EngineContext, clientId: string): Promise<void> {
+/** Deletes a client; the audit log keeps what it was. */
+export async function deleteClient(ctx: EngineContext, actor: AdminActor, clientId: string): Promise<void> {
+  const current = await getClient(ctx, clientId);
   await deleteOrNotFound("client", clientId, (id) => ctx.storage.clients.delete(id));
+  await recordAdminChange(ctx, actor, "client.delete", clientId, clientSnapshot(current), null);
 }
 
 /** Issues a new secret; the old one stops working at once. */
-export async function rotateClientSecret(ctx: EngineContext, clientId: string): Promise<ClientWithSecret> {
+export async function rotateClientSecret(
+  ctx: EngineContext,
+  actor: AdminActor,
+  clientId: string,
+): Promise<ClientWithSecret> {
   const current = await getClient(ctx, clientId);
   if (!SECRET_METHODS.includes(current.authMethod)) {
     throw fieldError("token_endpoint_auth_method", `${current.authMethod} clients have no secret`);
@@ -208,5 +233,13 @@ export async function rotateClientSecret(ctx: EngineContext, clientId: string): 
     updatedAt: ctx.clock.now(),
   };
   if (!(await ctx.storage.clients.update(client))) throw new NotFoundError(`no client ${clientId}`);
+  await recordAdminChange(
+    ctx,
+    actor,
+    "client.rotate_secret",
+    clientId,
+    clientSnapshot(current),
+    clientSnapshot(client),
+  );
   return { client, clientSecret };
 }

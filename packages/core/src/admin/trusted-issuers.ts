@@ -1,3 +1,6 @@
+import { issuerSnapshot } from "../admin-audit/issuer-snapshot.js";
+import { recordAdminChange } from "../admin-audit/record-admin-change.js";
+import type { AdminActor } from "../domain/admin-actor.js";
 import type { AssertionReuse, TrustedIssuer } from "../domain/trusted-issuer.js";
 import type { EngineContext } from "../engine/context.js";
 import { ConflictError, NotFoundError } from "../errors/admin-errors.js";
@@ -163,12 +166,14 @@ function misfitField(input: TrustedIssuerPatch): AlgorithmFitField {
 
 export async function createTrustedIssuer(
   ctx: EngineContext,
+  actor: AdminActor,
   input: TrustedIssuerInput,
 ): Promise<TrustedIssuer> {
   const issuer = await build(ctx, input, null);
   if ((await ctx.storage.trustedIssuers.insert(issuer)) === "duplicate") {
     throw new ConflictError(`an issuer ${issuer.issuer} is already registered`);
   }
+  await recordAdminChange(ctx, actor, "issuer.create", issuer.id, null, issuerSnapshot(issuer));
   return issuer;
 }
 
@@ -182,16 +187,22 @@ export function listTrustedIssuers(ctx: EngineContext): Promise<TrustedIssuer[]>
 
 export async function updateTrustedIssuer(
   ctx: EngineContext,
+  actor: AdminActor,
   id: string,
   patch: TrustedIssuerPatch,
 ): Promise<TrustedIssuer> {
-  const updated = await build(ctx, patch, await getTrustedIssuer(ctx, id));
+  const current = await getTrustedIssuer(ctx, id);
+  const updated = await build(ctx, patch, current);
   const outcome = await ctx.storage.trustedIssuers.update(updated);
   if (outcome === "not_found") throw new NotFoundError(`no trusted issuer ${id}`);
   if (outcome === "duplicate") throw new ConflictError(`an issuer ${updated.issuer} is already registered`);
+  await recordAdminChange(ctx, actor, "issuer.update", id, issuerSnapshot(current), issuerSnapshot(updated));
   return updated;
 }
 
-export async function deleteTrustedIssuer(ctx: EngineContext, id: string): Promise<void> {
+/** Deletes an issuer; the audit log keeps what it was. */
+export async function deleteTrustedIssuer(ctx: EngineContext, actor: AdminActor, id: string): Promise<void> {
+  const current = await getTrustedIssuer(ctx, id);
   await deleteOrNotFound("trusted issuer", id, (issuerId) => ctx.storage.trustedIssuers.delete(issuerId));
+  await recordAdminChange(ctx, actor, "issuer.delete", id, issuerSnapshot(current), null);
 }

@@ -1,3 +1,5 @@
+import { listAdminAudit } from "../admin/admin-audit.js";
+import * as adminKeys from "../admin/admin-keys.js";
 import * as clients from "../admin/clients.js";
 import { endConsoleSession, isConsoleSessionEnded } from "../admin/console-sessions.js";
 import * as issuers from "../admin/trusted-issuers.js";
@@ -105,11 +107,20 @@ export function createEngine(deps: EngineDependencies, options: EngineOptions): 
     },
     signingKeys: {
       list: bind(ctx, async (c) => (await c.storage.signingKeys.list()).map(toView)),
-      rotate: bind(ctx, async (c) => toView(await rotateSigningKey(c))),
+      rotate: bind(ctx, async (c, actor) => toView(await rotateSigningKey(c, actor))),
       rotateIfOlderThan: bind(ctx, async (c, maxAgeSeconds: number) => {
         const rotated = await rotateSigningKeyIfDue(c, maxAgeSeconds);
         return rotated === null ? null : toView(rotated);
       }),
+    },
+    adminKeys: {
+      create: bind(ctx, adminKeys.createAdminKey),
+      list: bind(ctx, adminKeys.listAdminKeys),
+      revoke: bind(ctx, adminKeys.revokeAdminKey),
+      authenticate: bind(ctx, adminKeys.authenticateAdminKey),
+    },
+    adminAudit: {
+      list: bind(ctx, listAdminAudit),
     },
     consoleSessions: {
       end: bind(ctx, endConsoleSession),

@@ -1,6 +1,11 @@
+import type { AdminAuditQuery } from "../admin/admin-audit.js";
+import type { AdminKeyInput } from "../admin/admin-keys.js";
 import type { ClientCreateInput, ClientInput, ClientWithSecret } from "../admin/clients.js";
 import type { TrustedIssuerInput } from "../admin/trusted-issuers.js";
 import type { PresentedClientAuthentication } from "../client-auth/client-credentials.js";
+import type { AdminActor } from "../domain/admin-actor.js";
+import type { AdminAuditRecord } from "../domain/admin-audit-record.js";
+import type { AdminKeyView, AdminKeyWithSecret } from "../domain/admin-key.js";
 import type { Client, GrantType } from "../domain/client.js";
 import type { PublicJwkSet } from "../domain/jwk.js";
 import type { SigningKey } from "../domain/signing-key.js";
@@ -53,34 +58,50 @@ export interface Engine {
   publishJwks(): Promise<PublicJwkSet>;
   /** Creates the first signing key if the store has none (call at start-up). */
   ensureSigningKey(): Promise<SigningKeyView>;
-  /** The issuers whose assertions the server accepts. */
+  /**
+   * The issuers whose assertions the server accepts. Every change takes the `AdminActor` who makes it and
+   * leaves one record in the admin audit log, as do the changes of clients, signing keys and admin keys.
+   */
   readonly issuers: {
-    create(input: TrustedIssuerInput): Promise<TrustedIssuer>;
+    create(actor: AdminActor, input: TrustedIssuerInput): Promise<TrustedIssuer>;
     get(id: string): Promise<TrustedIssuer>;
     list(): Promise<TrustedIssuer[]>;
-    update(id: string, patch: Partial<TrustedIssuerInput>): Promise<TrustedIssuer>;
-    delete(id: string): Promise<void>;
+    update(actor: AdminActor, id: string, patch: Partial<TrustedIssuerInput>): Promise<TrustedIssuer>;
+    delete(actor: AdminActor, id: string): Promise<void>;
   };
   /** The registered clients; a new or rotated secret is shown in that one response only. */
   readonly clients: {
     /** With `clientId` and `clientSecret` given, a client moved from another server keeps its credentials. */
-    create(input: ClientCreateInput): Promise<ClientWithSecret>;
+    create(actor: AdminActor, input: ClientCreateInput): Promise<ClientWithSecret>;
     get(clientId: string): Promise<Client>;
     list(): Promise<Client[]>;
-    update(clientId: string, patch: ClientInput): Promise<Client>;
-    delete(clientId: string): Promise<void>;
-    rotateSecret(clientId: string): Promise<ClientWithSecret>;
+    update(actor: AdminActor, clientId: string, patch: ClientInput): Promise<Client>;
+    delete(actor: AdminActor, clientId: string): Promise<void>;
+    rotateSecret(actor: AdminActor, clientId: string): Promise<ClientWithSecret>;
   };
   /** The server's own signing keys, without their private halves. */
   readonly signingKeys: {
     list(): Promise<SigningKeyView[]>;
     /** Makes a new active key; the old one stays published until every token it signed has expired. */
-    rotate(): Promise<SigningKeyView>;
+    rotate(actor: AdminActor): Promise<SigningKeyView>;
     /**
      * Rotates when the active key is at least `maxAgeSeconds` old (for a schedule); `null` when none was due
      * or another instance sharing the storage rotated first. Many instances calling it make one rotation.
      */
     rotateIfOlderThan(maxAgeSeconds: number): Promise<SigningKeyView | null>;
+  };
+  /** Named admin API keys, besides the bootstrap admin token; a new key is shown in that one response only. */
+  readonly adminKeys: {
+    create(actor: AdminActor, input: AdminKeyInput): Promise<AdminKeyWithSecret>;
+    list(): Promise<AdminKeyView[]>;
+    /** The key stops working at once, on every instance sharing the storage. */
+    revoke(actor: AdminActor, id: string): Promise<void>;
+    /** The holder of a presented admin key, or `null` for anything that is not a current key. */
+    authenticate(presented: string): Promise<AdminActor | null>;
+  };
+  /** Every admin change, newest first; `limit` 1–500 (default 50), `before` a record's id. */
+  readonly adminAudit: {
+    list(query?: AdminAuditQuery): Promise<AdminAuditRecord[]>;
   };
   /** Admin console sessions ended before they expire, on every instance sharing the storage. */
   readonly consoleSessions: {

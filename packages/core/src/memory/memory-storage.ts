@@ -1,5 +1,7 @@
 import type { Clock } from "../ports/clock.js";
 import type { Storage } from "../ports/storage.js";
+import { createMemoryAdminAuditLog } from "./admin-audit-log.js";
+import { createMemoryAdminKeyStore } from "./admin-key-store.js";
 import { createMemoryClientStore } from "./client-store.js";
 import { createMemoryGrantAuditLog } from "./grant-audit-log.js";
 import { createMemoryRefreshTokenStore } from "./refresh-token-store.js";
@@ -23,5 +25,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
     signingKeys: createMemorySigningKeyStore(),
     revocations: createMemoryRevocationStore(),
     auditLog: createMemoryGrantAuditLog(),
+    adminAudit: createMemoryAdminAuditLog(),
+    adminKeys: createMemoryAdminKeyStore(),
   };
 }

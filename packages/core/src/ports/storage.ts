@@ -1,3 +1,5 @@
+import type { AdminAuditLog } from "./admin-audit-log.js";
+import type { AdminKeyStore } from "./admin-key-store.js";
 import type { ClientStore } from "./client-store.js";
 import type { GrantAuditLog } from "./grant-audit-log.js";
 import type { RefreshTokenStore } from "./refresh-token-store.js";
@@ -18,4 +20,6 @@ export interface Storage {
   readonly signingKeys: SigningKeyStore;
   readonly revocations: RevocationStore;
   readonly auditLog: GrantAuditLog;
+  readonly adminAudit: AdminAuditLog;
+  readonly adminKeys: AdminKeyStore;
 }

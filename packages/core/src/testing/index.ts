@@ -1,3 +1,5 @@
+export { createMemoryAdminAuditLog } from "../memory/admin-audit-log.js";
+export { createMemoryAdminKeyStore } from "../memory/admin-key-store.js";
 export { createMemoryClientStore } from "../memory/client-store.js";
 export { createMemoryGrantAuditLog } from "../memory/grant-audit-log.js";
 export { createMemoryStorage } from "../memory/memory-storage.js";

@@ -1,5 +1,6 @@
 import { base64url, createLocalJWKSet, flattenedVerify, importJWK, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
+import { BOOTSTRAP_ADMIN } from "../domain/admin-actor.js";
 import { ASYMMETRIC_ALGORITHMS, SIGNING_ALGORITHMS } from "../domain/algorithms.js";
 import type { PublicJwk } from "../domain/jwk.js";
 import { createEngine } from "../engine/create-engine.js";
@@ -95,8 +96,11 @@ export function describeJwsCryptoContract(name: string, create: () => JwsCrypto)
         { issuer: "https://as.example.com" },
       );
       const key = await generateTestKey("ES256", "k1");
-      await engine.issuers.create({ issuer: "https://idp.example.com", jwks: { keys: [key.publicJwk] } });
-      const { client } = await engine.clients.create({});
+      await engine.issuers.create(BOOTSTRAP_ADMIN, {
+        issuer: "https://idp.example.com",
+        jwks: { keys: [key.publicJwk] },
+      });
+      const { client } = await engine.clients.create(BOOTSTRAP_ADMIN, {});
       const now = clock.nowSeconds();
       const claims = {
         iss: "https://idp.example.com",

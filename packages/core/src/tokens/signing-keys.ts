@@ -1,3 +1,6 @@
+import { recordAdminChange } from "../admin-audit/record-admin-change.js";
+import { signingKeySnapshot } from "../admin-audit/signing-key-snapshot.js";
+import type { AdminActor } from "../domain/admin-actor.js";
 import type { PublicJwkSet } from "../domain/jwk.js";
 import type { SigningKey } from "../domain/signing-key.js";
 import type { EngineContext } from "../engine/context.js";
@@ -38,16 +41,27 @@ async function retiredPublishUntil(ctx: EngineContext, now: Date): Promise<Date>
 
 /**
  * Makes a new active key; the old one keeps being published until every token it signed has expired,
- * which is the longest access token lifetime any client has, plus the clock skew.
+ * which is the longest access token lifetime any client has, plus the clock skew. The audit record's
+ * `before` is the active key that was, its `after` the new one.
  */
-export async function rotateSigningKey(ctx: EngineContext): Promise<SigningKey> {
+export async function rotateSigningKey(ctx: EngineContext, actor: AdminActor): Promise<SigningKey> {
   const now = ctx.clock.now();
-  await activeSigningKey(ctx);
+  const previous = await activeSigningKey(ctx);
   const publishUntil = await retiredPublishUntil(ctx, now);
   const next = await generateSigningKey(ctx.settings.signingAlgorithm, now);
   await ctx.storage.signingKeys.rotate(next, publishUntil);
+  await recordAdminChange(
+    ctx,
+    actor,
+    "signing_key.rotate",
+    next.kid,
+    signingKeySnapshot(previous),
+    signingKeySnapshot(next),
+  );
   return next;
 }
+
+const SCHEDULED_ROTATION: AdminActor = { kind: "server", task: "key_rotation_schedule" };
 
 /**
  * Rotates the signing key if the active one is at least `maxAgeSeconds` old; resolves the new key, or `null`
@@ -67,5 +81,14 @@ export async function rotateSigningKeyIfDue(
     next,
     await retiredPublishUntil(ctx, now),
   );
-  return rotated ? next : null;
+  if (!rotated) return null;
+  await recordAdminChange(
+    ctx,
+    SCHEDULED_ROTATION,
+    "signing_key.rotate",
+    next.kid,
+    signingKeySnapshot(active),
+    signingKeySnapshot(next),
+  );
+  return next;
 }

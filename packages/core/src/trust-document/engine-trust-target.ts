@@ -1,5 +1,6 @@
 import type { ClientInput } from "../admin/clients.js";
 import type { TrustedIssuerPatch } from "../admin/trusted-issuers.js";
+import type { AdminActor } from "../domain/admin-actor.js";
 import type { Engine } from "../engine/engine.js";
 import type { ClientBody, IssuerBody, TrustTarget } from "./trust-target.js";
 
@@ -42,27 +43,30 @@ function clientInput(body: ClientBody): ClientInput {
   };
 }
 
-/** A plan carried out by the engine's admin use cases, as the server's start-up bootstrap does. */
-export function engineTrustTarget(engine: Engine): TrustTarget {
+/**
+ * A plan carried out by the engine's admin use cases, as the server's start-up bootstrap does; the audit log
+ * names `actor` for each change.
+ */
+export function engineTrustTarget(engine: Engine, actor: AdminActor): TrustTarget {
   return {
     async createIssuer(body) {
       const { issuer, ...rest } = issuerPatch(body);
-      await engine.issuers.create({ ...rest, issuer: issuer ?? "" });
+      await engine.issuers.create(actor, { ...rest, issuer: issuer ?? "" });
     },
     async updateIssuer(id, patch) {
-      await engine.issuers.update(id, issuerPatch(patch));
+      await engine.issuers.update(actor, id, issuerPatch(patch));
     },
-    deleteIssuer: (id) => engine.issuers.delete(id),
+    deleteIssuer: (id) => engine.issuers.delete(actor, id),
     async createClient(body) {
-      await engine.clients.create({
+      await engine.clients.create(actor, {
         ...clientInput(body),
         clientId: body.client_id,
         clientSecret: body.client_secret,
       });
     },
     async updateClient(clientId, patch) {
-      await engine.clients.update(clientId, clientInput(patch));
+      await engine.clients.update(actor, clientId, clientInput(patch));
     },
-    deleteClient: (clientId) => engine.clients.delete(clientId),
+    deleteClient: (clientId) => engine.clients.delete(actor, clientId),
   };
 }

@@ -1,5 +1,6 @@
 import type { ClientInput } from "../../src/admin/clients.js";
 import type { TrustedIssuerInput } from "../../src/admin/trusted-issuers.js";
+import { BOOTSTRAP_ADMIN } from "../../src/domain/admin-actor.js";
 import type { AsymmetricAlgorithm } from "../../src/domain/algorithms.js";
 import { JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "../../src/domain/client.js";
 import { createEngine, type EngineDependencies } from "../../src/engine/create-engine.js";
@@ -45,12 +46,12 @@ export async function createHarness(options: HarnessOptions = {}) {
   const storage = options.deps?.storage ?? createMemoryStorage({ clock });
   const engine = createEngine({ storage, clock, ...options.deps }, { issuer: SERVER, ...options.engine });
   const key = await sharedTestKey(options.alg ?? "ES256", options.kid);
-  const issuer = await engine.issuers.create({
+  const issuer = await engine.issuers.create(BOOTSTRAP_ADMIN, {
     issuer: IDP,
     jwks: { keys: [key.publicJwk] },
     ...options.issuer,
   });
-  const { client, clientSecret } = await engine.clients.create({
+  const { client, clientSecret } = await engine.clients.create(BOOTSTRAP_ADMIN, {
     grantTypes: [JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT],
     scope: "read write",
     ...options.client,

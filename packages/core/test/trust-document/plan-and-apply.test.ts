@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { AdminActor } from "../../src/domain/admin-actor.js";
 import { createEngine } from "../../src/engine/create-engine.js";
 import { createMemoryStorage } from "../../src/memory/memory-storage.js";
 import { createFrozenClock } from "../../src/testing/frozen-clock.js";
@@ -12,6 +13,8 @@ import { planTrust } from "../../src/trust-document/plan-trust.js";
 import { readTrustState } from "../../src/trust-document/read-trust-state.js";
 import type { SecretSource } from "../../src/trust-document/trust-document.js";
 import { FULL_DOCUMENT, ORDERS_SECRET } from "./support/examples.js";
+
+const BOOTSTRAP_FILE: AdminActor = { kind: "server", task: "bootstrap_file" };
 
 function freshEngine() {
   const clock = createFrozenClock();
@@ -29,7 +32,7 @@ const readSecret = async (source: SecretSource) => {
 
 async function apply(engine: ReturnType<typeof freshEngine>, document: unknown, prune = false) {
   const plan = planTrust(parseTrustDocument(document), await readTrustState(engine), { prune });
-  await applyTrustPlan(plan, engineTrustTarget(engine), readSecret);
+  await applyTrustPlan(plan, engineTrustTarget(engine, BOOTSTRAP_FILE), readSecret);
   return plan;
 }
 
@@ -165,7 +168,7 @@ describe("planning and applying a trust document", () => {
   it("names a secret that cannot be read, by the client it was for", async () => {
     const engine = freshEngine();
     const plan = planTrust(parseTrustDocument(FULL_DOCUMENT), await readTrustState(engine));
-    const failure = await applyTrustPlan(plan, engineTrustTarget(engine), async () => {
+    const failure = await applyTrustPlan(plan, engineTrustTarget(engine, BOOTSTRAP_FILE), async () => {
       throw new Error("cannot read secrets/orders-app: no such file");
     }).then(
       () => undefined,

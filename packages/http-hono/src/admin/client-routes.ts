@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Engine } from "@jwtgrant/core";
+import type { AdminEnv } from "./admin-env.js";
 import {
   ClientCreateSchema,
   ClientIdSchema,
@@ -104,9 +105,12 @@ const rotateClientSecret = createRoute({
   },
 });
 
-export function registerClientRoutes(app: OpenAPIHono, engine: Engine): void {
+export function registerClientRoutes(app: OpenAPIHono<AdminEnv>, engine: Engine): void {
   app.openapi(createClient, async (c) => {
-    const created = await engine.clients.create(clientCreateInputFromWire(c.req.valid("json")));
+    const created = await engine.clients.create(
+      c.get("adminActor"),
+      clientCreateInputFromWire(c.req.valid("json")),
+    );
     return c.json(clientWithSecretToWire(created), 201);
   });
   app.openapi(listClients, async (c) => {
@@ -118,14 +122,17 @@ export function registerClientRoutes(app: OpenAPIHono, engine: Engine): void {
   });
   app.openapi(updateClient, async (c) => {
     const patch = clientInputFromWire(c.req.valid("json"));
-    return c.json(clientToWire(await engine.clients.update(c.req.valid("param").client_id, patch)), 200);
+    return c.json(
+      clientToWire(await engine.clients.update(c.get("adminActor"), c.req.valid("param").client_id, patch)),
+      200,
+    );
   });
   app.openapi(deleteClient, async (c) => {
-    await engine.clients.delete(c.req.valid("param").client_id);
+    await engine.clients.delete(c.get("adminActor"), c.req.valid("param").client_id);
     return c.body(null, 204);
   });
   app.openapi(rotateClientSecret, async (c) => {
-    const rotated = await engine.clients.rotateSecret(c.req.valid("param").client_id);
+    const rotated = await engine.clients.rotateSecret(c.get("adminActor"), c.req.valid("param").client_id);
     return c.json(clientWithSecretToWire(rotated), 200);
   });
 }

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Engine, Explanation } from "@jwtgrant/core";
+import type { AdminEnv } from "./admin-env.js";
 import { ERROR_RESPONSES } from "./error-schemas.js";
 import { ExplainRequestSchema, ExplanationSchema, type ExplanationWire } from "./explain-schemas.js";
 import { jsonContent } from "./json-content.js";
@@ -55,7 +56,7 @@ export function explanationToWire(explained: Explanation): ExplanationWire {
   };
 }
 
-export function registerExplainRoutes(app: OpenAPIHono, engine: Engine): void {
+export function registerExplainRoutes(app: OpenAPIHono<AdminEnv>, engine: Engine): void {
   app.openapi(explain, async (c) => {
     const body = c.req.valid("json");
     const explained = await engine.explainJwtBearer({

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Engine } from "@jwtgrant/core";
+import type { AdminEnv } from "./admin-env.js";
 import { ERROR_RESPONSES } from "./error-schemas.js";
 import {
   IssuerCreateSchema,
@@ -79,9 +80,9 @@ const deleteIssuer = createRoute({
   },
 });
 
-export function registerIssuerRoutes(app: OpenAPIHono, engine: Engine): void {
+export function registerIssuerRoutes(app: OpenAPIHono<AdminEnv>, engine: Engine): void {
   app.openapi(createIssuer, async (c) => {
-    const issuer = await engine.issuers.create(issuerInputFromWire(c.req.valid("json")));
+    const issuer = await engine.issuers.create(c.get("adminActor"), issuerInputFromWire(c.req.valid("json")));
     return c.json(issuerToWire(issuer), 201);
   });
   app.openapi(listIssuers, async (c) => {
@@ -93,10 +94,13 @@ export function registerIssuerRoutes(app: OpenAPIHono, engine: Engine): void {
   });
   app.openapi(updateIssuer, async (c) => {
     const patch = issuerPatchFromWire(c.req.valid("json"));
-    return c.json(issuerToWire(await engine.issuers.update(c.req.valid("param").id, patch)), 200);
+    return c.json(
+      issuerToWire(await engine.issuers.update(c.get("adminActor"), c.req.valid("param").id, patch)),
+      200,
+    );
   });
   app.openapi(deleteIssuer, async (c) => {
-    await engine.issuers.delete(c.req.valid("param").id);
+    await engine.issuers.delete(c.get("adminActor"), c.req.valid("param").id);
     return c.body(null, 204);
   });
 }

@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AdminEnv } from "./admin-env.js";
 
 const SECURITY_SCHEME = "adminToken";
 
@@ -6,7 +7,7 @@ const SECURITY_SCHEME = "adminToken";
  * Serves `GET /openapi.json`, generated from the routes' own schemas. The server URL is where the request
  * found the document, so the paths resolve wherever the admin API is mounted.
  */
-export function registerOpenApiDocument(app: OpenAPIHono): void {
+export function registerOpenApiDocument(app: OpenAPIHono<AdminEnv>): void {
   app.openAPIRegistry.registerComponent("securitySchemes", SECURITY_SCHEME, {
     type: "http",
     scheme: "bearer",

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { TRUST_DOCUMENT_SCHEMA } from "@jwtgrant/core";
+import type { AdminEnv } from "./admin-env.js";
 import { ERROR_RESPONSES } from "./error-schemas.js";
 import { jsonContent } from "./json-content.js";
 
@@ -17,6 +18,6 @@ const trustDocumentSchema = createRoute({
   },
 });
 
-export function registerSchemaRoutes(app: OpenAPIHono): void {
+export function registerSchemaRoutes(app: OpenAPIHono<AdminEnv>): void {
   app.openapi(trustDocumentSchema, (c) => c.json(TRUST_DOCUMENT_SCHEMA, 200));
 }

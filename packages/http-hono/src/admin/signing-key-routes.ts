@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Engine } from "@jwtgrant/core";
+import type { AdminEnv } from "./admin-env.js";
 import { ERROR_RESPONSES } from "./error-schemas.js";
 import { jsonContent } from "./json-content.js";
 import { SigningKeyListSchema, SigningKeySchema } from "./signing-key-schemas.js";
@@ -30,10 +31,12 @@ const rotateKey = createRoute({
   },
 });
 
-export function registerSigningKeyRoutes(app: OpenAPIHono, engine: Engine): void {
+export function registerSigningKeyRoutes(app: OpenAPIHono<AdminEnv>, engine: Engine): void {
   app.openapi(listKeys, async (c) => {
     const keys = await engine.signingKeys.list();
     return c.json({ items: keys.map(signingKeyToWire) }, 200);
   });
-  app.openapi(rotateKey, async (c) => c.json(signingKeyToWire(await engine.signingKeys.rotate()), 201));
+  app.openapi(rotateKey, async (c) =>
+    c.json(signingKeyToWire(await engine.signingKeys.rotate(c.get("adminActor"))), 201),
+  );
 }

@@ -118,7 +118,10 @@ export function clientRoutes(engine: Engine, flash: SecretFlashCookie): Hono<Con
   app.post("/", async (c) => {
     const values = formValues(await readForm(c));
     const input = clientInput(values);
-    const result = "status" in input ? { error: input } : await attempt(() => engine.clients.create(input));
+    const result =
+      "status" in input
+        ? { error: input }
+        : await attempt(() => engine.clients.create(c.get("actor"), input));
     if ("error" in result) {
       return c.html(
         <ClientFormPage
@@ -158,7 +161,7 @@ export function clientRoutes(engine: Engine, flash: SecretFlashCookie): Hono<Con
     const result =
       "status" in input
         ? { error: input }
-        : await attempt(() => engine.clients.update(client.clientId, input));
+        : await attempt(() => engine.clients.update(c.get("actor"), client.clientId, input));
     if ("error" in result) {
       return c.html(
         <ClientFormPage
@@ -173,7 +176,7 @@ export function clientRoutes(engine: Engine, flash: SecretFlashCookie): Hono<Con
     return c.redirect(clientPath(client.clientId), 303);
   });
   app.post("/:id/secret", async (c) => {
-    const { client, clientSecret } = await engine.clients.rotateSecret(c.req.param("id"));
+    const { client, clientSecret } = await engine.clients.rotateSecret(c.get("actor"), c.req.param("id"));
     if (clientSecret !== null) await flash.put(c, { clientId: client.clientId, clientSecret });
     return c.redirect(clientPath(client.clientId), 303);
   });
@@ -183,7 +186,7 @@ export function clientRoutes(engine: Engine, flash: SecretFlashCookie): Hono<Con
     get: (id) => engine.clients.get(id),
     idOf: (client) => client.clientId,
     describe: (client) => `the client ${client.clientName ?? client.clientId}`,
-    delete: (id) => engine.clients.delete(id),
+    delete: (actor, id) => engine.clients.delete(actor, id),
   });
   return app;
 }

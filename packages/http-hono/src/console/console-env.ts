@@ -1,6 +1,8 @@
+import type { AdminActor } from "@jwtgrant/core";
 import type { ConsoleSession } from "./session-signer.js";
 
-export type ConsoleEnv = { Variables: { session: ConsoleSession } };
+/** The signed-in session, and the actor the audit log attributes its changes to. */
+export type ConsoleEnv = { Variables: { session: ConsoleSession; actor: AdminActor } };
 
 export const CONSOLE_BASE = "/console";
 export const SESSION_COOKIE = "jwtgrant_console";

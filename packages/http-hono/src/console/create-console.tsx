@@ -7,6 +7,7 @@ import { FAVICON } from "./favicon.js";
 import { createFlashSealer } from "./flash-sealer.js";
 import { readForm } from "./form-values.js";
 import { issuerRoutes } from "./issuer-routes.js";
+import { AuditPage } from "./pages/audit-page.js";
 import { KeysPage } from "./pages/keys-page.js";
 import { OverviewPage } from "./pages/overview-page.js";
 import { SignInPage } from "./pages/sign-in-page.js";
@@ -25,6 +26,7 @@ export interface ConsoleOptions {
 
 const SESSION_DURATION_SECONDS = 8 * 3600;
 const RECENT_DECISIONS = 20;
+const AUDIT_PAGE_SIZE = 50;
 
 /** The management console, to be mounted at `/console`: server-rendered pages over the engine's admin use cases. */
 export function createConsole(engine: Engine, options: ConsoleOptions): Hono<ConsoleEnv> {
@@ -85,8 +87,19 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Hono<Con
     c.html(<KeysPage csrfToken={c.get("session").csrfToken} keys={await engine.signingKeys.list()} />),
   );
   app.post("/keys/rotate", async (c) => {
-    await engine.signingKeys.rotate();
+    await engine.signingKeys.rotate(c.get("actor"));
     return c.redirect(`${CONSOLE_BASE}/keys`, 303);
+  });
+  app.get("/audit", async (c) => {
+    const records = await engine.adminAudit.list({ limit: AUDIT_PAGE_SIZE, before: c.req.query("before") });
+    const last = records.at(-1);
+    return c.html(
+      <AuditPage
+        csrfToken={c.get("session").csrfToken}
+        records={records}
+        olderBefore={records.length === AUDIT_PAGE_SIZE ? last?.id : undefined}
+      />,
+    );
   });
   app.route("/issuers", issuerRoutes(engine));
   app.route("/clients", clientRoutes(engine, flash));

@@ -1,3 +1,4 @@
+import type { AdminActor } from "@jwtgrant/core";
 import type { Hono } from "hono";
 import type { ConsoleEnv } from "./console-env.js";
 import { readForm } from "./form-values.js";
@@ -12,7 +13,7 @@ export interface Deletable<T> {
   readonly idOf: (record: T) => string;
   /** What is deleted, as the operator knows it: "the client Orders app". */
   readonly describe: (record: T) => string;
-  readonly delete: (id: string) => Promise<void>;
+  readonly delete: (actor: AdminActor, id: string) => Promise<void>;
 }
 
 /** `GET /:id/delete` asks; only the POST it offers, with `confirm=yes`, deletes. */
@@ -32,7 +33,7 @@ export function addDeleteRoutes<T>(app: Hono<ConsoleEnv>, deletable: Deletable<T
   app.post("/:id/delete", async (c) => {
     const id = c.req.param("id");
     if ((await readForm(c)).text("confirm") !== "yes") return c.redirect(`${deletable.path(id)}/delete`, 303);
-    await deletable.delete(id);
+    await deletable.delete(c.get("actor"), id);
     return c.redirect(deletable.listPath, 303);
   });
 }

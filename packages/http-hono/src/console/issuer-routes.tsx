@@ -135,7 +135,10 @@ export function issuerRoutes(engine: Engine): Hono<ConsoleEnv> {
   app.post("/", async (c) => {
     const values = formValues(await readForm(c));
     const input = issuerInput(values, false);
-    const result = "status" in input ? { error: input } : await attempt(() => engine.issuers.create(input));
+    const result =
+      "status" in input
+        ? { error: input }
+        : await attempt(() => engine.issuers.create(c.get("actor"), input));
     if ("saved" in result) return c.redirect(issuerPath(result.saved.id), 303);
     return c.html(
       <IssuerFormPage
@@ -162,7 +165,9 @@ export function issuerRoutes(engine: Engine): Hono<ConsoleEnv> {
     const values = formValues(await readForm(c));
     const input = issuerInput(values, true);
     const result =
-      "status" in input ? { error: input } : await attempt(() => engine.issuers.update(issuer.id, input));
+      "status" in input
+        ? { error: input }
+        : await attempt(() => engine.issuers.update(c.get("actor"), issuer.id, input));
     if ("saved" in result) return c.redirect(issuerPath(issuer.id), 303);
     return c.html(
       <IssuerFormPage
@@ -179,7 +184,9 @@ export function issuerRoutes(engine: Engine): Hono<ConsoleEnv> {
   );
   app.post("/:id/enabled", async (c) => {
     const id = c.req.param("id");
-    await engine.issuers.update(id, { enabled: (await readForm(c)).text("enabled") === "true" });
+    await engine.issuers.update(c.get("actor"), id, {
+      enabled: (await readForm(c)).text("enabled") === "true",
+    });
     return c.redirect(issuerPath(id), 303);
   });
   app.post("/:id/try", async (c) => {
@@ -199,7 +206,7 @@ export function issuerRoutes(engine: Engine): Hono<ConsoleEnv> {
     get: (id) => engine.issuers.get(id),
     idOf: (issuer) => issuer.id,
     describe: (issuer) => `the trusted issuer ${issuer.issuer}`,
-    delete: (id) => engine.issuers.delete(id),
+    delete: (actor, id) => engine.issuers.delete(actor, id),
   });
   return app;
 }

@@ -14,6 +14,7 @@ const SECTIONS = [
   ["/issuers", "Trusted issuers"],
   ["/clients", "Clients"],
   ["/keys", "Signing keys"],
+  ["/audit", "Audit"],
 ] as const;
 
 export function Layout({ title, csrfToken, children }: LayoutProps) {

@@ -1,6 +1,7 @@
 import { constantTimeEqual, type Engine } from "@jwtgrant/core";
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
+import { consoleActor } from "./console-actor.js";
 import { CONSOLE_BASE, type ConsoleEnv, SESSION_COOKIE } from "./console-env.js";
 import { readForm } from "./form-values.js";
 import type { SessionSigner } from "./session-signer.js";
@@ -28,6 +29,7 @@ export function requireSession(signer: SessionSigner, engine: Engine): Middlewar
       return c.text("missing or stale form token; reload the page", 403);
     }
     c.set("session", session);
+    c.set("actor", await consoleActor(session));
     await next();
   };
 }

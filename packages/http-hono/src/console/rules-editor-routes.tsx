@@ -1,4 +1,4 @@
-import { type Engine, type TrustRule, trustRulesToWire } from "@jwtgrant/core";
+import { type AdminActor, type Engine, type TrustRule, trustRulesToWire } from "@jwtgrant/core";
 import type { Hono } from "hono";
 import type { ConsoleEnv } from "./console-env.js";
 import { issuerPath } from "./console-paths.js";
@@ -11,9 +11,14 @@ const rulesText = (rules: readonly TrustRule[] | null) =>
   rules === null ? "" : JSON.stringify(trustRulesToWire(rules), null, 2);
 
 /** Saves an issuer's rules; what the form shows when they are refused, or `undefined` once saved. */
-async function saveRules(engine: Engine, id: string, rules: unknown): Promise<FormError | undefined> {
+async function saveRules(
+  engine: Engine,
+  actor: AdminActor,
+  id: string,
+  rules: unknown,
+): Promise<FormError | undefined> {
   try {
-    await engine.issuers.update(id, { rules });
+    await engine.issuers.update(actor, id, { rules });
     return undefined;
   } catch (error) {
     return formError(error);
@@ -40,7 +45,8 @@ export function addRulesEditorRoutes(app: Hono<ConsoleEnv>, engine: Engine): voi
     const issuer = await engine.issuers.get(c.req.param("id"));
     const text = (await readForm(c)).text("rules");
     const parsed = parseRulesText(text);
-    const error = "error" in parsed ? parsed.error : await saveRules(engine, issuer.id, parsed.rules);
+    const error =
+      "error" in parsed ? parsed.error : await saveRules(engine, c.get("actor"), issuer.id, parsed.rules);
     if (error === undefined) return c.redirect(issuerPath(issuer.id), 303);
     return c.html(
       <TrustRulesEditorPage

@@ -1,4 +1,5 @@
 import {
+  BOOTSTRAP_ADMIN,
   createEngine,
   createMemoryStorage,
   type EngineOptions,
@@ -49,8 +50,8 @@ export async function createHttpHarness(options: HarnessOptions = {}) {
     },
   );
   const key = await generateTestKey("ES256", "k1");
-  await engine.issuers.create({ issuer: IDP, jwks: { keys: [key.publicJwk] } });
-  const { client, clientSecret } = await engine.clients.create({
+  await engine.issuers.create(BOOTSTRAP_ADMIN, { issuer: IDP, jwks: { keys: [key.publicJwk] } });
+  const { client, clientSecret } = await engine.clients.create(BOOTSTRAP_ADMIN, {
     grantTypes: [JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT],
     scope: "read write",
   });

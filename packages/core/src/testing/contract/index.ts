@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe } from "vitest";
 import type { Storage } from "../../ports/storage.js";
+import { describeAdminAuditLogContract } from "./admin-audit-log-contract.js";
+import { describeAdminKeyStoreContract } from "./admin-key-store-contract.js";
 import { describeClientStoreContract } from "./client-store-contract.js";
 import { describeGrantAuditLogContract } from "./grant-audit-log-contract.js";
 import { describeRefreshTokenStoreContract } from "./refresh-token-store-contract.js";
@@ -48,5 +50,7 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
     describeSigningKeyStoreContract(() => storage().signingKeys);
     describeRevocationStoreContract(() => storage().revocations);
     describeGrantAuditLogContract(() => storage().auditLog);
+    describeAdminAuditLogContract(() => storage().adminAudit);
+    describeAdminKeyStoreContract(() => storage().adminKeys);
   });
 }
