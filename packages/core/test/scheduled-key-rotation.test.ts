@@ -30,5 +30,15 @@ describe("scheduled signing-key rotation", () => {
     // The retired key stays published while tokens it signed may live.
     expect((await first?.publishJwks())?.keys.map((key) => key.kid)).toEqual([made[0]?.kid, initial?.kid]);
     expect(await first?.signingKeys.rotateIfOlderThan(30 * DAY)).toBe(null);
+    // One audit record, the server's own.
+    expect(await first?.adminAudit.list()).toMatchObject([
+      {
+        actor: { kind: "server", task: "key_rotation_schedule" },
+        action: "signing_key.rotate",
+        targetId: made[0]?.kid,
+        before: { kid: initial?.kid },
+        after: { kid: made[0]?.kid },
+      },
+    ]);
   });
 });
