@@ -17,8 +17,8 @@ import { ConfigError } from "./config/config-error.js";
 import type { ServerConfig } from "./config/server-config.js";
 import type { JsonLogger } from "./json-logger.js";
 import { resolveSecrets, secretsFile } from "./key-encryption-secrets.js";
-import { rotateKeysOnSchedule } from "./rotate-keys-on-schedule.js";
 import { logAdminChanges } from "./log-admin-changes.js";
+import { rotateKeysOnSchedule } from "./rotate-keys-on-schedule.js";
 
 export interface ComposedServer {
   /** The app's fetch handler; `env` carries the runtime adapter's bindings (the Node request, on Node). */

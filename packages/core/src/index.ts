@@ -125,3 +125,11 @@ export {
 } from "./util/read-limited-body.js";
 export { redactUrlUserinfo } from "./util/redact-url-userinfo.js";
 export { sha256 } from "./util/sha256.js";
+export {
+  type ClientWireBody,
+  clientCreateInputFromWire,
+  clientInputFromWire,
+} from "./wire/client-from-wire.js";
+export { clientToWire } from "./wire/client-to-wire.js";
+export { type IssuerWireBody, issuerInputFromWire, issuerPatchFromWire } from "./wire/issuer-from-wire.js";
+export { issuerToWire } from "./wire/issuer-to-wire.js";

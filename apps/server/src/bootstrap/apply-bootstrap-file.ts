@@ -84,7 +84,11 @@ export async function applyBootstrapDocument(
 ): Promise<number> {
   const plan = planTrust(document, await readTrustState(engine), { prune: false });
   try {
-    await applyTrustPlan(plan, engineTrustTarget(engine, { kind: "server", task: "bootstrap_file" }), readSecret(path, env));
+    await applyTrustPlan(
+      plan,
+      engineTrustTarget(engine, { kind: "server", task: "bootstrap_file" }),
+      readSecret(path, env),
+    );
   } catch (error) {
     if (error instanceof TrustApplyError) throw failure(path, error.message);
     throw error;

@@ -1,6 +1,6 @@
 import type { JsonObjectValue } from "../domain/json-value.js";
 import type { SigningKey } from "../domain/signing-key.js";
-import { publicJwkMembers } from "./public-jwk-members.js";
+import { publicJwkMembers } from "../wire/public-jwk-members.js";
 
 /** A signing key as the admin API shows it, for the audit log: its public half only. */
 export function signingKeySnapshot(key: Omit<SigningKey, "privateJwk">): JsonObjectValue {

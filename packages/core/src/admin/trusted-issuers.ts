@@ -1,4 +1,3 @@
-import { issuerSnapshot } from "../admin-audit/issuer-snapshot.js";
 import { recordAdminChange } from "../admin-audit/record-admin-change.js";
 import type { AdminActor } from "../domain/admin-actor.js";
 import type { AssertionReuse, TrustedIssuer } from "../domain/trusted-issuer.js";
@@ -6,6 +5,7 @@ import type { EngineContext } from "../engine/context.js";
 import { ConflictError, NotFoundError } from "../errors/admin-errors.js";
 import { checkTrustGuardrails } from "../trust-policy/check-trust-guardrails.js";
 import { parseTrustRules } from "../trust-policy/parse-trust-rules.js";
+import { issuerToWire } from "../wire/issuer-to-wire.js";
 import { type AlgorithmFitField, checkAlgorithmFit } from "./check-algorithm-fit.js";
 import { fieldError, nullableText, textField } from "./field-error.js";
 import { identifierField, identifierListField } from "./identifier-list-field.js";
@@ -173,7 +173,7 @@ export async function createTrustedIssuer(
   if ((await ctx.storage.trustedIssuers.insert(issuer)) === "duplicate") {
     throw new ConflictError(`an issuer ${issuer.issuer} is already registered`);
   }
-  await recordAdminChange(ctx, actor, "issuer.create", issuer.id, null, issuerSnapshot(issuer));
+  await recordAdminChange(ctx, actor, "issuer.create", issuer.id, null, issuerToWire(issuer));
   return issuer;
 }
 
@@ -196,7 +196,7 @@ export async function updateTrustedIssuer(
   const outcome = await ctx.storage.trustedIssuers.update(updated);
   if (outcome === "not_found") throw new NotFoundError(`no trusted issuer ${id}`);
   if (outcome === "duplicate") throw new ConflictError(`an issuer ${updated.issuer} is already registered`);
-  await recordAdminChange(ctx, actor, "issuer.update", id, issuerSnapshot(current), issuerSnapshot(updated));
+  await recordAdminChange(ctx, actor, "issuer.update", id, issuerToWire(current), issuerToWire(updated));
   return updated;
 }
 
@@ -204,5 +204,5 @@ export async function updateTrustedIssuer(
 export async function deleteTrustedIssuer(ctx: EngineContext, actor: AdminActor, id: string): Promise<void> {
   const current = await getTrustedIssuer(ctx, id);
   await deleteOrNotFound("trusted issuer", id, (issuerId) => ctx.storage.trustedIssuers.delete(issuerId));
-  await recordAdminChange(ctx, actor, "issuer.delete", id, issuerSnapshot(current), null);
+  await recordAdminChange(ctx, actor, "issuer.delete", id, issuerToWire(current), null);
 }

@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { Engine } from "@jwtgrant/core";
+import { clientCreateInputFromWire, clientInputFromWire, type Engine } from "@jwtgrant/core";
 import type { AdminEnv } from "./admin-env.js";
 import {
   ClientCreateSchema,
@@ -9,12 +9,7 @@ import {
   ClientSchema,
   ClientWithSecretSchema,
 } from "./client-schemas.js";
-import {
-  clientCreateInputFromWire,
-  clientInputFromWire,
-  clientToWire,
-  clientWithSecretToWire,
-} from "./client-wire.js";
+import { clientToWire, clientWithSecretToWire } from "./client-wire.js";
 import { ERROR_RESPONSES } from "./error-schemas.js";
 import { jsonContent } from "./json-content.js";
 

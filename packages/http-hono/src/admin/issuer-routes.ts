@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { Engine } from "@jwtgrant/core";
+import { type Engine, issuerInputFromWire, issuerPatchFromWire } from "@jwtgrant/core";
 import type { AdminEnv } from "./admin-env.js";
 import { ERROR_RESPONSES } from "./error-schemas.js";
 import {
@@ -9,7 +9,7 @@ import {
   IssuerPatchSchema,
   IssuerSchema,
 } from "./issuer-schemas.js";
-import { issuerInputFromWire, issuerPatchFromWire, issuerToWire } from "./issuer-wire.js";
+import { issuerToWire } from "./issuer-wire.js";
 import { jsonContent } from "./json-content.js";
 
 const tags = ["Trusted issuers"];

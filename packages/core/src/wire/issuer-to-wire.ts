@@ -18,8 +18,11 @@ function keySource(source: KeySource): JsonObjectValue {
   }
 }
 
-/** An issuer as the admin API shows it, for the audit log. An issuer holds public keys only. */
-export function issuerSnapshot(issuer: TrustedIssuer): JsonObjectValue {
+/**
+ * An issuer in the admin API's wire form (snake_case), as every response, the audit log and an export show
+ * it. An issuer holds public keys only, and only their public members are written.
+ */
+export function issuerToWire(issuer: TrustedIssuer): JsonObjectValue {
   return {
     id: issuer.id,
     issuer: issuer.issuer,
