@@ -262,3 +262,48 @@ describe("console: signing keys", () => {
     expect(keys.map((key) => key.status).sort()).toEqual(["active", "retired"]);
   });
 });
+
+describe("console: a client moved from another server", () => {
+  const secret = "f3Jk9LmQ2rT8vWx4Zb6Nc1Pd5Hs7Ge0A";
+  const form = (extra: Record<string, string>) => ({
+    client_name: "Moved app",
+    grant_types: [JWT_BEARER_GRANT],
+    token_endpoint_auth_method: "client_secret_basic",
+    scope: "",
+    ...extra,
+  });
+
+  it("keeps its client_id and secret, and never shows the secret", async () => {
+    const harness = await createConsoleHarness();
+    await harness.signIn();
+    expect(await (await harness.get("/console/clients/new")).text()).toContain('name="client_secret"');
+    const response = await harness.submit(
+      "/console/clients",
+      form({ client_id: "wso2-moved", client_secret: secret }),
+    );
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/console/clients/wso2-moved");
+    const page = await (await harness.get("/console/clients/wso2-moved")).text();
+    expect(page).not.toContain(secret);
+    expect(await secretOn(harness, "/console/clients/wso2-moved")).toBe(null);
+    await expect(
+      harness.engine.authenticateClient({ basic: { clientId: "wso2-moved", clientSecret: secret } }),
+    ).resolves.toMatchObject({ clientId: "wso2-moved" });
+  });
+
+  it("refuses a weak secret beside its field, keeps the id, and never writes the secret back", async () => {
+    const harness = await createConsoleHarness();
+    await harness.signIn();
+    const weak = "weak-secret-123";
+    const response = await harness.submit(
+      "/console/clients",
+      form({ client_id: "wso2-weak", client_secret: weak }),
+    );
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toMatch(/id="client_secret-error"[^>]*>client_secret: is too weak/);
+    expect(html).toContain('value="wso2-weak"');
+    expect(html).not.toContain(weak);
+    expect(await harness.engine.clients.list()).toEqual([]);
+  });
+});

@@ -51,7 +51,10 @@ export function registerAssertionCommand(program: Command): void {
       "the server's token endpoint, e.g. http://127.0.0.1:8080/oauth2/token",
     )
     .addOption(new Option("--ttl <seconds>", "lifetime").argParser(parsePositiveInteger).default(300))
-    .option("--scope <scope>", "the scope to ask for, space-separated")
+    .option(
+      "--scope <scope>",
+      "a scope claim, space-separated: the most the grant may carry (ask for less with token --scope)",
+    )
     .addOption(
       new Option(
         "--claim <name=value>",

@@ -113,21 +113,36 @@ export function clientRoutes(engine: Engine, flash: SecretFlashCookie): Hono<Con
     c.html(<ClientListPage csrfToken={c.get("session").csrfToken} clients={await engine.clients.list()} />),
   );
   app.get("/new", (c) =>
-    c.html(<ClientFormPage csrfToken={c.get("session").csrfToken} values={DEFAULTS} {...addForm} />),
+    c.html(
+      <ClientFormPage
+        csrfToken={c.get("session").csrfToken}
+        values={DEFAULTS}
+        imported={{ clientId: "" }}
+        {...addForm}
+      />,
+    ),
   );
   app.post("/", async (c) => {
-    const values = formValues(await readForm(c));
+    const form = await readForm(c);
+    const values = formValues(form);
+    const broughtId = form.text("client_id");
+    const broughtSecret = form.text("client_secret");
     const input = clientInput(values);
+    const brought = {
+      ...(broughtId === "" ? {} : { clientId: broughtId }),
+      ...(broughtSecret === "" ? {} : { clientSecret: broughtSecret }),
+    };
     const result =
       "status" in input
         ? { error: input }
-        : await attempt(() => engine.clients.create(c.get("actor"), input));
+        : await attempt(() => engine.clients.create(c.get("actor"), { ...input, ...brought }));
     if ("error" in result) {
       return c.html(
         <ClientFormPage
           csrfToken={c.get("session").csrfToken}
           values={values}
           error={result.error}
+          imported={{ clientId: broughtId }}
           {...addForm}
         />,
         result.error.status,

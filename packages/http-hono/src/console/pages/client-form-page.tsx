@@ -25,6 +25,11 @@ export interface ClientFormProps {
   readonly action: string;
   readonly title: string;
   readonly submit: string;
+  /**
+   * On the add form only: the id a client brings from another server. Its secret is never written back into
+   * the form, even when the form is refused.
+   */
+  readonly imported?: { readonly clientId: string } | undefined;
 }
 
 const FIELDS = [
@@ -38,10 +43,20 @@ const FIELDS = [
   "jwks_uri",
   "jwks",
   "redirect_uris",
+  "client_id",
+  "client_secret",
 ];
 
 /** Adding and editing a client: the same fields, in the admin API's terms. */
-export function ClientFormPage({ csrfToken, values, error, action, title, submit }: ClientFormProps) {
+export function ClientFormPage({
+  csrfToken,
+  values,
+  error,
+  action,
+  title,
+  submit,
+  imported,
+}: ClientFormProps) {
   const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
   const topError = error !== undefined && !FIELDS.some((field) => field === error.field);
   const invalid = (field: string) =>
@@ -141,6 +156,36 @@ export function ClientFormPage({ csrfToken, values, error, action, title, submit
             error={error}
           />
         </details>
+        {imported === undefined ? null : (
+          <details open={error?.field === "client_id" || error?.field === "client_secret"}>
+            <summary>Moving a client from another server</summary>
+            <TextField
+              name="client_id"
+              label="Its client_id (optional)"
+              hint="Keep the id the client already uses; empty: a new one is generated."
+              value={imported.clientId}
+              error={error}
+            />
+            <div>
+              <label for="client_secret">Its client secret (optional)</label>
+              <p id="client_secret-hint" class="hint">
+                Stored hashed and never shown again; needs at least 128 bits of estimated entropy (e.g. 32 hex
+                digits, or 22 base64url characters). Empty: a new secret is generated and shown once.
+              </p>
+              <input
+                type="password"
+                id="client_secret"
+                name="client_secret"
+                autocomplete="off"
+                aria-describedby={
+                  error?.field === "client_secret" ? "client_secret-error" : "client_secret-hint"
+                }
+                {...(error?.field === "client_secret" ? { "aria-invalid": "true" } : {})}
+              />
+              <FieldError id="client_secret-error" message={fieldError("client_secret")} />
+            </div>
+          </details>
+        )}
         <button type="submit">{submit}</button>
       </form>
     </Layout>
