@@ -8,6 +8,7 @@ export type { ClientCreateInput, ClientInput, ClientWithSecret } from "./admin/c
 export { estimatedSecretBits, MIN_IMPORTED_SECRET_BITS } from "./admin/imported-client-secret.js";
 export type { TrustedIssuerInput, TrustedIssuerPatch } from "./admin/trusted-issuers.js";
 export { REDACTED } from "./admin-audit/client-snapshot.js";
+export { tokenFingerprint } from "./admin-audit/token-fingerprint.js";
 export type { ValidatedAssertion } from "./assertion/validate-assertion.js";
 export { type CachedStorageOptions, createCachedStorage } from "./caching/cached-storage.js";
 export { createLruMap, type LruMap } from "./caching/lru-map.js";

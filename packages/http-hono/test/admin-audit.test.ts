@@ -1,4 +1,4 @@
-import { createEngine, createMemoryStorage, type Storage } from "@jwtgrant/core";
+import { createEngine, createMemoryStorage, type Storage, tokenFingerprint } from "@jwtgrant/core";
 import { createFrozenClock, generateTestKey } from "@jwtgrant/core/testing";
 import { describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, expectError, mountAdminApi, NOW, send } from "./admin-harness.js";
@@ -47,7 +47,9 @@ describe("admin API: the audit log", () => {
     expect(created.status).toBe(201);
     const ci = created.json<{ id: string; name: string; key: string }>();
     const ciActor = { kind: "api_key", id: ci.id, name: "ci" };
-    await expectRecorded("admin_key.create", { kind: "bootstrap_token" }, ci.id);
+    const bootstrap = { kind: "bootstrap_token", fingerprint: await tokenFingerprint(ADMIN_TOKEN) };
+    expect(bootstrap.fingerprint).toMatch(/^[0-9a-f]{12}$/);
+    await expectRecorded("admin_key.create", bootstrap, ci.id);
 
     const key = await generateTestKey("ES256", "idp-1");
     const issuer = (
@@ -69,22 +71,22 @@ describe("admin API: the audit log", () => {
     await expectRecorded("client.create", ciActor, client.client_id);
     const importedSecret = "Imported-secret-0123456789-abcdefghijklmnop";
     await request("POST", "/clients", { body: { client_id: "moved", client_secret: importedSecret } });
-    await expectRecorded("client.create", { kind: "bootstrap_token" }, "moved");
+    await expectRecorded("client.create", bootstrap, "moved");
     const rotated = (await request("POST", `/clients/${client.client_id}/secret`, asKey(ci.key))).json<{
       client_secret: string;
     }>();
     await expectRecorded("client.rotate_secret", ciActor, client.client_id);
     await request("PATCH", "/clients/moved", { body: { client_name: "Moved" } });
-    await expectRecorded("client.update", { kind: "bootstrap_token" }, "moved");
+    await expectRecorded("client.update", bootstrap, "moved");
     const signingKey = (await request("POST", "/keys/rotate", asKey(ci.key))).json<{ kid: string }>();
     await expectRecorded("signing_key.rotate", ciActor, signingKey.kid);
     await request("DELETE", `/clients/${client.client_id}`, asKey(ci.key));
     await expectRecorded("client.delete", ciActor, client.client_id);
     await request("DELETE", `/issuers/${issuer.id}`);
-    await expectRecorded("issuer.delete", { kind: "bootstrap_token" }, issuer.id);
+    await expectRecorded("issuer.delete", bootstrap, issuer.id);
     const other = (await request("POST", "/admin-keys", { body: { name: "other" } })).json<{ key: string }>();
     await request("DELETE", `/admin-keys/${ci.id}`);
-    await expectRecorded("admin_key.revoke", { kind: "bootstrap_token" }, ci.id);
+    await expectRecorded("admin_key.revoke", bootstrap, ci.id);
 
     const log = await request("GET", "/audit?limit=500");
     expect(log.status).toBe(200);

@@ -10,7 +10,7 @@ type Row = typeof adminAudit.$inferSelect;
 function actorColumns(actor: AdminActor): Pick<Row, "actorKind" | "actorId" | "actorName"> {
   switch (actor.kind) {
     case "bootstrap_token":
-      return { actorKind: actor.kind, actorId: null, actorName: null };
+      return { actorKind: actor.kind, actorId: actor.fingerprint ?? null, actorName: null };
     case "api_key":
       return { actorKind: actor.kind, actorId: actor.id, actorName: actor.name };
     case "console":
@@ -23,7 +23,9 @@ function actorColumns(actor: AdminActor): Pick<Row, "actorKind" | "actorId" | "a
 function actorOf(row: Row): AdminActor {
   switch (row.actorKind) {
     case "bootstrap_token":
-      return { kind: row.actorKind };
+      return row.actorId === null
+        ? { kind: row.actorKind }
+        : { kind: row.actorKind, fingerprint: row.actorId };
     case "api_key":
       return { kind: row.actorKind, id: row.actorId ?? "", name: row.actorName ?? "" };
     case "console":

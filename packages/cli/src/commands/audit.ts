@@ -7,11 +7,11 @@ import type { Column } from "../output/table.js";
 
 /** Who made a change, as the console says it; never a credential. */
 function who(actor: unknown): string {
-  const { kind, name, session, task } = (actor ?? {}) as Record<string, unknown>;
+  const { kind, name, session, task, fingerprint } = (actor ?? {}) as Record<string, unknown>;
   if (kind === "api_key") return `admin key ${String(name)}`;
   if (kind === "console") return `console session ${String(session)}`;
   if (kind === "server") return `the server (${String(task).replaceAll("_", " ")})`;
-  return "admin token";
+  return typeof fingerprint === "string" ? `admin token ${fingerprint}` : "admin token";
 }
 
 const COLUMNS: readonly Column<JsonRecord>[] = [

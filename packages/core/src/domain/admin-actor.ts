@@ -3,7 +3,11 @@
  * admin key by its id and name, a console session by a fingerprint of its id.
  */
 export type AdminActor =
-  | { readonly kind: "bootstrap_token" }
+  /**
+   * The bootstrap token, with the first 12 hex digits of its SHA-256 when the request presented it: a
+   * changed token shows as another fingerprint, and so few digits of a 32-character secret reveal nothing.
+   */
+  | { readonly kind: "bootstrap_token"; readonly fingerprint?: string }
   | { readonly kind: "api_key"; readonly id: string; readonly name: string }
   | { readonly kind: "console"; readonly session: string }
   /** The server itself: applying `JWTGRANT_BOOTSTRAP_FILE`, or rotating its key on schedule. */

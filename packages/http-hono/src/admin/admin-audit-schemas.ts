@@ -4,7 +4,13 @@ import { TimestampSchema } from "./timestamp-schema.js";
 
 const AdminActorSchema = z
   .discriminatedUnion("kind", [
-    z.object({ kind: z.literal("bootstrap_token") }),
+    z.object({
+      kind: z.literal("bootstrap_token"),
+      fingerprint: z
+        .string()
+        .optional()
+        .openapi({ description: "The first 12 hex digits of the token's SHA-256" }),
+    }),
     z.object({ kind: z.literal("api_key"), id: z.string(), name: z.string() }),
     z.object({
       kind: z.literal("console"),

@@ -1,4 +1,10 @@
-import { ADMIN_KEY_PREFIX, BOOTSTRAP_ADMIN, createSecretMatcher, type Engine } from "@jwtgrant/core";
+import {
+  ADMIN_KEY_PREFIX,
+  type AdminActor,
+  createSecretMatcher,
+  type Engine,
+  tokenFingerprint,
+} from "@jwtgrant/core";
 import type { MiddlewareHandler } from "hono";
 import { type DescribedError, errorResponse } from "../errors/error-response.js";
 import type { AdminEnv } from "./admin-env.js";
@@ -22,13 +28,17 @@ export function requireAdminCredential(engine: Engine, adminToken: string): Midd
     throw new TypeError("adminToken must be a non-empty string");
   }
   const isAdminToken = createSecretMatcher(adminToken);
+  const bootstrap: Promise<AdminActor> = tokenFingerprint(adminToken).then((fingerprint) => ({
+    kind: "bootstrap_token",
+    fingerprint,
+  }));
   return async (c, next) => {
     const presented = readBearerToken(c.req.header("authorization"));
     const actor =
       presented === undefined
         ? null
         : (await isAdminToken(presented))
-          ? BOOTSTRAP_ADMIN
+          ? await bootstrap
           : presented.startsWith(ADMIN_KEY_PREFIX)
             ? await engine.adminKeys.authenticate(presented)
             : null;

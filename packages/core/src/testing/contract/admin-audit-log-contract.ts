@@ -37,6 +37,18 @@ export function describeAdminAuditLogContract(log: () => AdminAuditLog): void {
       expect(await log().list({ limit: 10 })).toEqual([recorded]);
     });
 
+    it("keeps every kind of actor as recorded", async () => {
+      const actors = [
+        { kind: "bootstrap_token" },
+        { kind: "bootstrap_token", fingerprint: "0123456789ab" },
+        { kind: "server", task: "bootstrap_file" },
+        { kind: "server", task: "key_rotation_schedule" },
+      ] as const;
+      for (const actor of actors) await log().record(entry(1, { actor }));
+      const listed = await log().list({ limit: 10 });
+      expect(listed.map((record) => record.actor).reverse()).toEqual(actors);
+    });
+
     it("keeps a JSON object's members in the order written", async () => {
       const recorded = await log().record(entry(1, { after: { z: 1, a: 2, m: { y: 1, b: 2 } } }));
       const [listed] = await log().list({ limit: 1 });

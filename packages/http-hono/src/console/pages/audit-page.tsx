@@ -6,7 +6,7 @@ import { Layout } from "../layout.js";
 export function describeActor(actor: AdminActor): string {
   switch (actor.kind) {
     case "bootstrap_token":
-      return "admin token";
+      return actor.fingerprint === undefined ? "admin token" : `admin token ${actor.fingerprint}`;
     case "api_key":
       return `admin key ${actor.name}`;
     case "console":
