@@ -44,8 +44,16 @@ let failed = 0;
 let skipped = 0;
 for (const dir of packageDirs) {
   const results = join(dir, "test-results");
-  if (!existsSync(results)) continue;
-  for (const file of readdirSync(results).filter((name) => name.endsWith(".json"))) {
+  const reports = existsSync(results) ? readdirSync(results).filter((name) => name.endsWith(".json")) : [];
+  // Each test script writes one report; a script that died before writing one (a runtime refusing to load
+  // a module, say) ran no test, and counts as one failed.
+  const scripts = Object.keys(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).scripts ?? {});
+  const missing = scripts.filter((name) => /^test(:|$)/.test(name)).length - reports.length;
+  if (missing > 0) {
+    console.error(`jwtgrant tests: ${missing} test script(s) of ${dir.slice(root.length)} wrote no results`);
+    failed += missing;
+  }
+  for (const file of reports) {
     const report = JSON.parse(readFileSync(join(results, file), "utf8"));
     passed += report.numPassedTests ?? 0;
     failed += report.numFailedTests ?? 0;

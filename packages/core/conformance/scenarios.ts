@@ -2,6 +2,7 @@
 import { createLocalJWKSet, jwtVerify } from "jose";
 import {
   type AsymmetricAlgorithm,
+  BOOTSTRAP_ADMIN,
   createEngine,
   createMemoryStorage,
   JWT_BEARER_CLIENT_ASSERTION_TYPE,
@@ -14,7 +15,6 @@ import { createFrozenClock } from "../dist/testing/frozen-clock.js";
 import { signTestJws } from "../dist/testing/sign-test-jws.js";
 import { ecCertificate } from "../dist/testing/test-certificates.js";
 import { generateTestKey, importTestKey, type TestKey } from "../dist/testing/test-keys.js";
-import { BOOTSTRAP_ADMIN } from "../src/domain/admin-actor.js";
 
 export interface Scenario {
   readonly name: string;
