@@ -48,7 +48,9 @@ for (const dir of packageDirs) {
   // Each test script writes one report; a script that died before writing one (a runtime refusing to load
   // a module, say) ran no test, and counts as one failed.
   const scripts = Object.keys(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).scripts ?? {});
-  const missing = scripts.filter((name) => /^test(:|$)/.test(name)).length - reports.length;
+  // A package with no report at all was not run (a filtered run); a failed task is still caught below.
+  const missing =
+    reports.length === 0 ? 0 : scripts.filter((name) => /^test(:|$)/.test(name)).length - reports.length;
   if (missing > 0) {
     console.error(`jwtgrant tests: ${missing} test script(s) of ${dir.slice(root.length)} wrote no results`);
     failed += missing;
@@ -63,6 +65,12 @@ for (const dir of packageDirs) {
     ).length;
     skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   }
+}
+
+if (turbo.status !== 0 && failed === 0) {
+  // A task failed without a failed test to show for it: it failed outside any test, so it counts as one.
+  console.error("jwtgrant tests: a test task failed outside its tests; see its output above");
+  failed = 1;
 }
 
 console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ""}`);
