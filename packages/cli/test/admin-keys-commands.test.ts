@@ -1,4 +1,5 @@
 import { rm } from "node:fs/promises";
+import { tokenFingerprint } from "@jwtgrant/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliResult, failureLine, runCli } from "./support/run-cli.js";
 import { ADMIN_TOKEN, type RunningServer, startServer, tempDir } from "./support/server-process.js";
@@ -45,7 +46,10 @@ describe("admin-keys and audit", () => {
     const lines = audit.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^AT\s+WHO\s+ACTION\s+TARGET$/);
     expect(lines[1]).toMatch(new RegExp(`^\\S+\\s+admin key ci\\s+signing_key\\.rotate\\s+${rotated.kid}$`));
-    expect(lines[2]).toMatch(new RegExp(`^\\S+\\s+admin token\\s+admin_key\\.create\\s+${id}$`));
+    const fingerprint = await tokenFingerprint(ADMIN_TOKEN);
+    expect(lines[2]).toMatch(
+      new RegExp(`^\\S+\\s+admin token ${fingerprint}\\s+admin_key\\.create\\s+${id}$`),
+    );
     expect(lines).toHaveLength(3);
 
     const revoked = await admin("admin-keys", "revoke", id);
@@ -73,7 +77,7 @@ describe("admin-keys and audit", () => {
     const page = json(audit) as { items: { action: string; actor: unknown; before: unknown }[] };
     expect(page.items.map((record) => record.action)).toEqual(["admin_key.revoke", "admin_key.create"]);
     expect(page.items[0]).toMatchObject({
-      actor: { kind: "bootstrap_token" },
+      actor: { kind: "bootstrap_token", fingerprint: await tokenFingerprint(ADMIN_TOKEN) },
       before: { id: created.id, name: "deploy" },
     });
     expect(audit.stdout).not.toContain(String(created.key));
