@@ -86,7 +86,7 @@ export { exportTrustDocument } from "./trust-document/export-trust-document.js";
 export { formatTrustPlan, trustPlanToJson } from "./trust-document/format-trust-plan.js";
 export { MAX_DOCUMENT_ENTRIES, parseTrustDocument } from "./trust-document/parse-trust-document.js";
 export { type PlanTrustOptions, planTrust } from "./trust-document/plan-trust.js";
-export { clientEntryOf, issuerEntryOf, readTrustState } from "./trust-document/read-trust-state.js";
+export { readTrustState } from "./trust-document/read-trust-state.js";
 export * from "./trust-document/trust-document.js";
 export { TRUST_DOCUMENT_SCHEMA } from "./trust-document/trust-document-schema.js";
 export type * from "./trust-document/trust-plan.js";

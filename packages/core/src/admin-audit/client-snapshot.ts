@@ -7,11 +7,5 @@ export const REDACTED = "[redacted]";
 
 /** A client as the admin API shows it, for the audit log, saying whether it has a secret (`REDACTED`). */
 export function clientSnapshot(client: Client): JsonObjectValue {
-  const { client_name: clientName, ...rest } = clientToWire(client);
-  return {
-    client_id: client.clientId,
-    client_name: clientName ?? null,
-    client_secret: client.secretHash === null ? null : REDACTED,
-    ...rest,
-  };
+  return { ...clientToWire(client), client_secret: client.secretHash === null ? null : REDACTED };
 }
