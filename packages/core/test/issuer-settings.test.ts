@@ -213,6 +213,7 @@ describe("a refresh under trust rules", () => {
       rule: "deploy",
       tokenSubject: "gh:42:refs/heads/main",
       claims: { repository: "octo-org/octo-repo" },
+      resources: [],
       scope: ["read", "write"],
       issuedAt: h.clock.now(),
       expiresAt: new Date(h.clock.now().getTime() + 3_600_000),

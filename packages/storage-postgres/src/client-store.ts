@@ -12,6 +12,7 @@ const toRow = (client: Client): Row => ({
   grantTypes: [...client.grantTypes],
   scope: [...client.scope],
   redirectUris: [...client.redirectUris],
+  resources: [...client.resources],
   trustedIssuers: client.trustedIssuers === null ? null : [...client.trustedIssuers],
 });
 

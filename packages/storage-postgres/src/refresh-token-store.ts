@@ -6,7 +6,11 @@ import { guardPort } from "./guard-port.js";
 import { refreshTokens } from "./schema.js";
 import { batchStatement, onDatabase } from "./statement-batcher.js";
 
-const toRow = (record: RefreshTokenRecord) => ({ ...record, scope: [...record.scope] });
+const toRow = (record: RefreshTokenRecord) => ({
+  ...record,
+  scope: [...record.scope],
+  resources: [...record.resources],
+});
 
 function toStored(row: typeof refreshTokens.$inferSelect): StoredRefreshToken {
   const { rotatedAt, successorHash, sealedSuccessor, tokenSubject, claims, ...record } = row;
@@ -31,11 +35,11 @@ export function createPgRefreshTokenStore(db: Database, calls: DatabaseCalls): R
     .insert(refreshTokens)
     .select(
       sql`select token_hash, family_id, client_id, subject, issuer, scope, issued_at, expires_at, state,
-          rotated_at, successor_hash, sealed_successor, rule, token_subject, claims
+          rotated_at, successor_hash, sealed_successor, rule, token_subject, claims, resources
         from jsonb_to_recordset(${sql.placeholder("rows")}::jsonb) as r(token_hash text, family_id text,
           client_id text, subject text, issuer text, scope text[], issued_at timestamptz,
           expires_at timestamptz, state text, rotated_at timestamptz, successor_hash text,
-          sealed_successor text, rule text, token_subject text, claims json)`,
+          sealed_successor text, rule text, token_subject text, claims json, resources text[])`,
     )
     .prepare("insert_refresh_tokens");
   const insertAll = batchStatement<RefreshTokenRecord, void>(async (records) => {
@@ -52,6 +56,7 @@ export function createPgRefreshTokenStore(db: Database, calls: DatabaseCalls): R
       rule: record.rule,
       token_subject: record.tokenSubject,
       claims: record.claims,
+      resources: record.resources,
     }));
     await insertRows.execute({ rows: JSON.stringify(rows) });
     return records.map(() => undefined);

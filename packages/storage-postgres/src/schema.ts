@@ -67,6 +67,7 @@ export const clients = pgTable("clients", {
   createdAt: instant("created_at").notNull(),
   updatedAt: instant("updated_at").notNull(),
   trustedIssuers: text("trusted_issuers").array(),
+  resources: text("resources").array().default([]).notNull(),
 });
 
 export const signingKeys = pgTable(
@@ -117,6 +118,7 @@ export const refreshTokens = pgTable(
     rule: text("rule"),
     tokenSubject: text("token_subject"),
     claims: json("claims").$type<Record<string, unknown>>(),
+    resources: text("resources").array().default([]).notNull(),
   },
   (table) => [
     index("refresh_tokens_family_id").on(table.familyId),

@@ -14,6 +14,7 @@ function refreshRecord(tokenHash: string, expiresAt: Date): RefreshTokenRecord {
     subject: "svc",
     issuer: "https://idp.example.com",
     scope: [],
+    resources: [],
     issuedAt: past(10_000),
     expiresAt,
     state: "active",

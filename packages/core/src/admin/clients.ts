@@ -18,6 +18,7 @@ import { fieldError, nullableText, textField } from "./field-error.js";
 import { identifierListField } from "./identifier-list-field.js";
 import { importedClientSecret } from "./imported-client-secret.js";
 import { deleteOrNotFound, findOrNotFound } from "./record-by-id.js";
+import { resourcesField } from "./resources-field.js";
 import { scopeField } from "./scope-field.js";
 import { hasKeySource, validateKeySource } from "./validate-key-source.js";
 
@@ -30,6 +31,8 @@ export interface ClientInput {
   readonly jwks?: unknown;
   readonly jwksUri?: string | undefined;
   readonly redirectUris?: readonly string[] | undefined;
+  /** The RFC 8707 resource indicators the client may request. */
+  readonly resources?: readonly string[] | undefined;
   /** The only issuers whose assertions the client may present; `null` lifts the restriction. */
   readonly trustedIssuers?: readonly string[] | null | undefined;
   readonly accessTokenTtl?: number | null | undefined;
@@ -130,6 +133,7 @@ async function build(ctx: EngineContext, input: ClientCreateInput, current: Clie
     keySource: await keySource(input, method, current),
     redirectUris:
       input.redirectUris === undefined ? (current?.redirectUris ?? []) : redirectUris(input.redirectUris),
+    resources: input.resources === undefined ? (current?.resources ?? []) : resourcesField(input.resources),
     trustedIssuers:
       input.trustedIssuers === undefined
         ? (current?.trustedIssuers ?? null)

@@ -33,6 +33,11 @@ export interface Client {
   readonly keySource: ClientKeySource | null;
   /** Stored as RFC 7591 registers it; the JWT bearer and refresh token grants never use it. */
   readonly redirectUris: readonly string[];
+  /**
+   * The RFC 8707 resource indicators the client may request (absolute URIs without a fragment), compared
+   * exactly; empty: it may request none, and its access tokens name this server as audience.
+   */
+  readonly resources: readonly string[];
   /** The only issuers whose assertions this client may present; `null`: any trusted issuer. */
   readonly trustedIssuers: readonly string[] | null;
   /** Seconds; `null` means the server's default. */

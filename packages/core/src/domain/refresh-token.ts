@@ -15,6 +15,8 @@ export interface RefreshTokenRecord {
   /** The claims the rule mapped into the access tokens at the grant. */
   readonly claims: Readonly<Record<string, unknown>>;
   readonly scope: readonly string[];
+  /** The resources (RFC 8707) granted to the family, its access tokens' audience; empty: the default one. */
+  readonly resources: readonly string[];
   readonly issuedAt: Date;
   readonly expiresAt: Date;
   readonly state: "active" | "rotated" | "revoked";

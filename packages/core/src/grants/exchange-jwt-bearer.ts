@@ -56,6 +56,7 @@ async function grant(
       tokenSubject: checked.subject,
       claims: checked.claims,
       scope,
+      resources: [],
       familyId: crypto.randomUUID(),
     });
     await ctx.storage.refreshTokens.insert(minted.record);

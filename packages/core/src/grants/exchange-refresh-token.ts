@@ -112,6 +112,7 @@ async function rotate(
     tokenSubject: record.tokenSubject,
     claims: record.claims,
     scope: record.scope,
+    resources: record.resources,
     familyId: record.familyId,
   });
   // Without a reuse grace no retry may ever read the successor back, so none is kept.

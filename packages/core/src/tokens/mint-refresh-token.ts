@@ -13,6 +13,7 @@ export interface RefreshTokenGrant {
   readonly tokenSubject: string;
   readonly claims: Readonly<Record<string, unknown>>;
   readonly scope: readonly string[];
+  readonly resources: readonly string[];
   readonly familyId: string;
 }
 
@@ -36,6 +37,7 @@ export async function mintRefreshToken(
       tokenSubject: grant.tokenSubject,
       claims: grant.claims,
       scope: [...grant.scope],
+      resources: [...grant.resources],
       issuedAt: now,
       expiresAt: new Date(now.getTime() + ttl * 1000),
       state: "active",
