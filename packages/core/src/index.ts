@@ -26,6 +26,7 @@ export {
 } from "./client-auth/failed-authentication-limiter.js";
 export { presentedClientId } from "./client-auth/presented-client-id.js";
 export { createJoseJwsCrypto } from "./crypto/jose-jws-crypto.js";
+export type * from "./domain/actor-claim.js";
 export * from "./domain/admin-actor.js";
 export * from "./domain/admin-audit-record.js";
 export type * from "./domain/admin-key.js";
@@ -52,7 +53,15 @@ export type { ExplainedToken, ExplainRequest, Explanation } from "./grants/expla
 export type { Introspection, IntrospectionRequest } from "./grants/introspect-token.js";
 export type { JwtBearerRequest } from "./grants/jwt-bearer-request.js";
 export type { RevocationRequest } from "./grants/revoke-token.js";
-export type { TokenParameters, TokenRequest } from "./grants/token-request.js";
+export { type AssertionProfile, ID_JAG_GRANT_PROFILE, ID_JAG_TYPE } from "./id-jag/id-jag-profile.js";
+export { isResourceIndicator } from "./resources/resource-indicator.js";
+export {
+  REPEATABLE_PARAMETERS,
+  type RepeatableParameter,
+  type TokenParameters,
+  type TokenRequest,
+  tokenParameters,
+} from "./grants/token-request.js";
 export { certificateToJwk } from "./keys/certificate-to-jwk.js";
 export { publicKeyFingerprint } from "./keys/public-key-fingerprint.js";
 export { hasAcceptableKeySize } from "./keys/rsa-key-size.js";

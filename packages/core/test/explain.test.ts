@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NotFoundError } from "../src/errors/admin-errors.js";
-import { createHarness, IDP } from "./support/harness.js";
+import { createHarness, IDP, SERVER } from "./support/harness.js";
 
 const RULES = [
   { name: "deploy", when: { repository_id: { eq: "74" }, ref: { glob: "refs/heads/*" } }, scope: "read" },
@@ -17,6 +17,7 @@ describe("explain", () => {
       scope: undefined,
     });
     expect(explained).toStrictEqual({
+      profile: null,
       outcome: "would_grant",
       error: null,
       reason: null,
@@ -42,7 +43,14 @@ describe("explain", () => {
           failure: { rule: "admin", claim: "repository_id", problem: "condition_failed" },
         },
       ],
-      token: { subject: "svc-a", scope: "read", claims: {}, expiresIn: 3600, refreshToken: true },
+      token: {
+        subject: "svc-a",
+        scope: "read",
+        claims: {},
+        expiresIn: 3600,
+        audience: SERVER,
+        refreshToken: true,
+      },
     });
     expect(await h.storage.auditLog.recent(10)).toEqual([]);
     // The jti was only read: the token endpoint still grants the same assertion once.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "../src/domain/client.js";
+import { tokenParameters } from "../src/grants/token-request.js";
 import { expectOAuthError } from "./support/expect-oauth-error.js";
 import { createHarness } from "./support/harness.js";
 
@@ -14,7 +15,7 @@ describe("the token endpoint's grant table", () => {
     const granted = await h.expectIssued(
       h.engine.exchangeToken({
         client: h.client,
-        parameters: new Map([
+        parameters: tokenParameters([
           ["grant_type", JWT_BEARER_GRANT],
           ["assertion", await h.sign()],
           ["scope", "read"],
@@ -25,7 +26,7 @@ describe("the token endpoint's grant table", () => {
     await h.expectIssued(
       h.engine.exchangeToken({
         client: h.client,
-        parameters: new Map([
+        parameters: tokenParameters([
           ["grant_type", REFRESH_TOKEN_GRANT],
           ["refresh_token", granted.refreshToken ?? ""],
         ]),
@@ -37,13 +38,19 @@ describe("the token endpoint's grant table", () => {
   it("refuses a request without grant_type, and names the supported ones for another", async () => {
     const h = await createHarness();
     await expectOAuthError(
-      h.engine.exchangeToken({ client: h.client, parameters: new Map([["assertion", await h.sign()]]) }),
+      h.engine.exchangeToken({
+        client: h.client,
+        parameters: tokenParameters([["assertion", await h.sign()]]),
+      }),
       "invalid_request",
       "grant_type_missing",
     );
     for (const grantType of ["password", "toString", "__proto__"]) {
       const error = await expectOAuthError(
-        h.engine.exchangeToken({ client: h.client, parameters: new Map([["grant_type", grantType]]) }),
+        h.engine.exchangeToken({
+          client: h.client,
+          parameters: tokenParameters([["grant_type", grantType]]),
+        }),
         "unsupported_grant_type",
         "grant_type_unsupported",
       );

@@ -33,6 +33,7 @@ describe("discovery, JWKS, health and metrics", () => {
         "client_secret_post",
         "private_key_jwt",
       ],
+      authorization_grant_profiles_supported: ["urn:ietf:params:oauth:grant-profile:id-jag"],
     });
   });
 

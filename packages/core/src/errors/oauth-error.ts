@@ -1,7 +1,10 @@
 import type { FieldPath } from "./field-path.js";
 import type { RefusalReason } from "./refusal-reason.js";
 
-/** The error codes a token, revocation or introspection request can end with (RFC 6749 §5.2, RFC 6750). */
+/**
+ * The error codes a token, revocation or introspection request can end with (RFC 6749 §5.2, RFC 6750, and
+ * RFC 8707 §2's `invalid_target`).
+ */
 export type OAuthErrorCode =
   | "invalid_request"
   | "invalid_client"
@@ -9,6 +12,7 @@ export type OAuthErrorCode =
   | "unauthorized_client"
   | "unsupported_grant_type"
   | "invalid_scope"
+  | "invalid_target"
   | "temporarily_unavailable"
   | "server_error";
 
@@ -55,6 +59,9 @@ export const invalidClient = (options: OAuthErrorOptions): OAuthError =>
 
 export const invalidScope = (description: string, options: OAuthErrorOptions): OAuthError =>
   new OAuthError("invalid_scope", description, options);
+
+export const invalidTarget = (description: string, options: OAuthErrorOptions): OAuthError =>
+  new OAuthError("invalid_target", description, options);
 
 export const unauthorizedClient = (description: string, options: OAuthErrorOptions): OAuthError =>
   new OAuthError("unauthorized_client", description, options);

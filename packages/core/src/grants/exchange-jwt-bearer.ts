@@ -1,13 +1,13 @@
 import { assertionReplayed } from "../assertion/assertion-replayed.js";
 import { type ReadAssertion, readAssertion } from "../assertion/read-assertion.js";
-import { JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "../domain/client.js";
+import { type Client, JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "../domain/client.js";
 import type { TokenResponse } from "../domain/token-response.js";
 import type { EngineContext } from "../engine/context.js";
 import { mintRefreshToken } from "../tokens/mint-refresh-token.js";
 import { assertionParties } from "./assertion-parties.js";
 import { type AuditedGrant, auditGrant } from "./audit-grant.js";
 import { buildTokenResponse } from "./build-token-response.js";
-import { checkReadJwtBearer } from "./check-jwt-bearer.js";
+import { type CheckedJwtBearer, checkReadJwtBearer } from "./check-jwt-bearer.js";
 import type { JwtBearerRequest } from "./jwt-bearer-request.js";
 
 /**
@@ -27,11 +27,12 @@ async function grant(
   read: ReadAssertion,
 ): Promise<AuditedGrant<TokenResponse>> {
   const { client } = request;
-  const checked = await checkReadJwtBearer(ctx, client, request.scope, read);
-  const { assertion, rule, scope } = checked;
+  const checked = await checkReadJwtBearer(ctx, client, request, read);
+  const { assertion, rule, scope, resources, profile } = checked;
   const { issuer } = assertion;
-  // An issuer whose assertions are reused by design (`assertion_reuse: allowed`) records no `jti`.
-  if (assertion.jti !== null && issuer.assertionReuse === "single_use") {
+  // An issuer whose assertions are reused by design (`assertion_reuse: allowed`) records no `jti`; an ID-JAG
+  // is single use whatever its issuer's setting.
+  if (assertion.jti !== null && (issuer.assertionReuse === "single_use" || profile === "id-jag")) {
     const replayUntil = new Date((assertion.exp + ctx.settings.clockSkewSeconds) * 1000);
     if (!(await ctx.storage.replayGuard.claim(issuer.issuer, assertion.jti, replayUntil))) {
       throw assertionReplayed(issuer.issuer, assertion.jti);
@@ -45,9 +46,11 @@ async function grant(
     scope,
     claims: checked.claims,
     accessTokenTtlCap: rule?.accessTokenTtl ?? null,
+    resources,
+    actor: null,
   };
   let refreshToken: string | undefined;
-  if (client.grantTypes.includes(REFRESH_TOKEN_GRANT) && (rule?.refreshTokens ?? true)) {
+  if (issuesRefreshToken(client, checked)) {
     const minted = await mintRefreshToken(ctx, {
       client,
       subject: assertion.subject,
@@ -56,7 +59,7 @@ async function grant(
       tokenSubject: checked.subject,
       claims: checked.claims,
       scope,
-      resources: [],
+      resources,
       familyId: crypto.randomUUID(),
     });
     await ctx.storage.refreshTokens.insert(minted.record);
@@ -67,4 +70,16 @@ async function grant(
     parties: { issuer: issuer.issuer, subject: assertion.subject, jti: assertion.jti },
     rule: rule?.name ?? null,
   };
+}
+
+/**
+ * A refresh token comes with a grant when the client may refresh and the rule allows it, and never for an
+ * ID-JAG: its client redeems a new one instead (the draft's SHOULD NOT, which this server makes a rule).
+ */
+export function issuesRefreshToken(client: Client | null, checked: CheckedJwtBearer): boolean {
+  return (
+    checked.profile === null &&
+    (checked.rule?.refreshTokens ?? true) &&
+    (client === null || client.grantTypes.includes(REFRESH_TOKEN_GRANT))
+  );
 }

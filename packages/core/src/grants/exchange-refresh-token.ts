@@ -7,8 +7,9 @@ import { UNKNOWN_PARTIES } from "../domain/grant-parties.js";
 import type { StoredRefreshToken } from "../domain/refresh-token.js";
 import type { TokenResponse } from "../domain/token-response.js";
 import type { EngineContext } from "../engine/context.js";
-import { invalidGrant, invalidRequest } from "../errors/oauth-error.js";
+import { invalidGrant, invalidRequest, invalidTarget } from "../errors/oauth-error.js";
 import type { RefusalReason } from "../errors/refusal-reason.js";
+import { grantResources } from "../resources/grant-resources.js";
 import { grantScope } from "../scope/grant-scope.js";
 import { parseScope } from "../scope/parse-scope.js";
 import { mintRefreshToken } from "../tokens/mint-refresh-token.js";
@@ -23,6 +24,8 @@ export interface RefreshRequest {
   readonly client: Client;
   readonly refreshToken: string | undefined;
   readonly scope: string | undefined;
+  /** The `resource` parameters (RFC 8707): a subset of the family's; absent or empty: all of them. */
+  readonly resource?: readonly string[];
 }
 
 const rejected = (reason: RefusalReason) =>
@@ -42,7 +45,8 @@ interface PresentedRefreshToken {
  * comes back within the reuse grace while its successor is unused: then it is a retry of a refresh whose
  * response was lost, and gets that same successor with a new access token. The issuer's trust, the client's
  * issuers, the subject rule and the trust rule that granted the family are checked again, and the scope is
- * limited by the client's, the issuer's and the rule's current scope.
+ * limited by the client's, the issuer's and the rule's current scope. The resources may narrow to a subset of
+ * the family's, never widen; the successor stays bound to the original grant's.
  */
 export async function exchangeRefreshToken(
   ctx: EngineContext,
@@ -94,6 +98,7 @@ async function rotate(
   checkSubjectRule(issuer, record.subject);
   const rule = findRefreshRule(issuer, record);
   const scope = grantScope(requested, [record.scope, client.scope, issuer.scope, rule?.scope ?? null]);
+  const resources = refreshResources(client, request.resource ?? [], record.resources);
   const decision = {
     client,
     subject: record.tokenSubject,
@@ -101,6 +106,8 @@ async function rotate(
     scope,
     claims: record.claims,
     accessTokenTtlCap: rule?.accessTokenTtl ?? null,
+    resources,
+    actor: null,
   };
   if (repeated !== null) return buildTokenResponse(ctx, decision, repeated);
 
@@ -125,6 +132,27 @@ async function rotate(
   // request, both get the winner's successor (the store shows it once the rotation is lost).
   const winner = sealed === null ? null : await store.findByHash(tokenHash);
   return buildTokenResponse(ctx, decision, await retriedOrRevoke(ctx, presented, winner ?? record, now));
+}
+
+/**
+ * The resources of a refresh: those asked for, within the family's; none asked for, the family's, each still
+ * one the client may request, since its registration may have lost some since the grant.
+ */
+function refreshResources(client: Client, requested: readonly string[], granted: readonly string[]) {
+  const lost = requested.length > 0 ? undefined : granted.find((value) => !client.resources.includes(value));
+  if (lost !== undefined) {
+    throw invalidTarget(
+      "a resource of the original grant is no longer one this client may request; ask for the others with resource",
+      {
+        reason: "resource_not_allowed",
+        detail: `resource ${JSON.stringify(lost)} for client ${client.clientId}`,
+      },
+    );
+  }
+  return grantResources(client, requested, {
+    resources: granted,
+    source: "the resources of the original grant",
+  });
 }
 
 /** The successor again for a retry within the reuse grace; otherwise a replay, which revokes the family. */

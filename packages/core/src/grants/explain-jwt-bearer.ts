@@ -2,22 +2,27 @@ import { getClient } from "../admin/clients.js";
 import { trustPolicyOf } from "../assertion/apply-trust-rules.js";
 import { assertionReplayed } from "../assertion/assertion-replayed.js";
 import { type ReadAssertion, readAssertion } from "../assertion/read-assertion.js";
-import { type Client, REFRESH_TOKEN_GRANT } from "../domain/client.js";
+import type { Client } from "../domain/client.js";
 import type { TrustedIssuer } from "../domain/trusted-issuer.js";
 import type { EngineContext } from "../engine/context.js";
 import { OAuthError, type OAuthErrorCode } from "../errors/oauth-error.js";
 import type { RefusalReason } from "../errors/refusal-reason.js";
+import { type AssertionProfile, isIdJag } from "../id-jag/id-jag-profile.js";
+import { resourceAudience } from "../resources/resource-audience.js";
 import { formatScope } from "../scope/parse-scope.js";
 import { explainTrustPolicy, type RuleExplanation } from "../trust-policy/explain-trust-policy.js";
 import { isStorableText } from "../util/storable-text.js";
 import { accessTokenTtl } from "./access-token-ttl.js";
 import { type CheckedJwtBearer, checkReadJwtBearer } from "./check-jwt-bearer.js";
+import { issuesRefreshToken } from "./exchange-jwt-bearer.js";
 
 export interface ExplainRequest {
   readonly assertion: string | undefined;
   /** The client that would present the assertion; without one its checks are skipped, never passed. */
   readonly clientId: string | undefined;
   readonly scope: string | undefined;
+  /** The `resource` parameters (RFC 8707) the client would send. */
+  readonly resource?: readonly string[];
 }
 
 /** The access token a grant would issue. */
@@ -26,6 +31,8 @@ export interface ExplainedToken {
   readonly scope: string | null;
   readonly claims: Readonly<Record<string, unknown>>;
   readonly expiresIn: number;
+  /** The access token's `aud`: the resources granted, or the server's default audience. */
+  readonly audience: string | readonly string[];
   readonly refreshToken: boolean;
 }
 
@@ -36,6 +43,8 @@ export interface Explanation {
   readonly reason: RefusalReason | null;
   /** The refusal's public description, as the token endpoint would send it. */
   readonly description: string | null;
+  /** `id-jag` when the assertion declares itself an ID-JAG and gets that profile's rules; `null` otherwise. */
+  readonly profile: AssertionProfile;
   /** The registered issuer the assertion names, when there is one. */
   readonly issuer: string | null;
   /** The trust rule that matched. */
@@ -57,19 +66,21 @@ export async function explainJwtBearer(ctx: EngineContext, request: ExplainReque
   const client = request.clientId === undefined ? null : await getClient(ctx, request.clientId);
   const read = readAssertion(request.assertion, ctx.settings.maxAssertionBytes);
   const issuer = await namedIssuer(ctx, read);
-  const jtiUsed = await isJtiUsed(ctx, read, issuer);
+  const profile = read.ok && isIdJag(read.jws.header) ? "id-jag" : null;
+  const jtiUsed = await isJtiUsed(ctx, read, issuer, profile);
   const rules =
     issuer?.rules == null || !read.ok
       ? null
       : explainTrustPolicy(trustPolicyOf(issuer.rules), read.jws.claims).rules;
   const common = {
+    profile,
     issuer: issuer?.issuer ?? null,
     jtiUsed,
     client: client === null ? "skipped" : "checked",
     rules,
   } as const;
   try {
-    const checked = await checkReadJwtBearer(ctx, client, request.scope, read);
+    const checked = await checkReadJwtBearer(ctx, client, request, read);
     if (jtiUsed && checked.assertion.jti !== null)
       throw assertionReplayed(checked.assertion.issuer.issuer, checked.assertion.jti);
     return {
@@ -103,25 +114,30 @@ async function namedIssuer(ctx: EngineContext, read: ReadAssertion): Promise<Tru
   return ctx.storage.trustedIssuers.findByIssuer(iss);
 }
 
-/** Whether the grant's replay guard would refuse the assertion: single use, and its pair recorded. */
+/**
+ * Whether the grant's replay guard would refuse the assertion: single use (by its issuer's setting, or as an
+ * ID-JAG), and its pair recorded.
+ */
 async function isJtiUsed(
   ctx: EngineContext,
   read: ReadAssertion,
   issuer: TrustedIssuer | null,
+  profile: AssertionProfile,
 ): Promise<boolean> {
-  if (!read.ok || issuer === null || issuer.assertionReuse !== "single_use") return false;
+  if (!read.ok || issuer === null) return false;
+  if (issuer.assertionReuse !== "single_use" && profile !== "id-jag") return false;
   const { jti } = read.jws.claims;
   if (typeof jti !== "string" || jti.length === 0 || !isStorableText(jti)) return false;
   return ctx.storage.replayGuard.isClaimed(issuer.issuer, jti);
 }
 
 function wouldIssue(ctx: EngineContext, client: Client | null, checked: CheckedJwtBearer): ExplainedToken {
-  const ruleAllows = checked.rule?.refreshTokens ?? true;
   return {
     subject: checked.subject,
     scope: checked.scope.length > 0 ? formatScope(checked.scope) : null,
     claims: checked.claims,
     expiresIn: accessTokenTtl(ctx.settings, client, checked.rule?.accessTokenTtl ?? null),
-    refreshToken: ruleAllows && (client === null || client.grantTypes.includes(REFRESH_TOKEN_GRANT)),
+    audience: resourceAudience(checked.resources, ctx.settings.accessTokenAudience),
+    refreshToken: issuesRefreshToken(client, checked),
   };
 }

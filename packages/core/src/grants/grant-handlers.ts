@@ -18,12 +18,14 @@ export const GRANT_HANDLERS = {
       client,
       assertion: parameters.get("assertion"),
       scope: parameters.get("scope"),
+      resource: parameters.getAll("resource"),
     }),
   [REFRESH_TOKEN_GRANT]: (ctx, { client, parameters }) =>
     exchangeRefreshToken(ctx, {
       client,
       refreshToken: parameters.get("refresh_token"),
       scope: parameters.get("scope"),
+      resource: parameters.getAll("resource"),
     }),
 } as const satisfies Record<GrantType, GrantHandler>;
 

@@ -1,3 +1,4 @@
+import type { ActorClaim } from "../domain/actor-claim.js";
 import type { Client } from "../domain/client.js";
 import type { EngineContext } from "../engine/context.js";
 import { invalidClient, invalidRequest } from "../errors/oauth-error.js";
@@ -25,12 +26,14 @@ export type Introspection =
       readonly sub: string;
       readonly scope?: string;
       readonly iss: string;
-      readonly aud?: string;
+      readonly aud?: string | readonly string[];
       readonly exp: number;
       readonly iat: number;
       readonly jti?: string;
       /** The issuer of the assertion the grant rests on. */
       readonly assertionIssuer: string;
+      /** Who acts for the subject, for a token issued by a token exchange with an actor (RFC 8693 §4.1). */
+      readonly act?: ActorClaim;
     };
 
 const INACTIVE: Introspection = { active: false };
@@ -84,5 +87,6 @@ export async function introspectToken(
     iat: claims.iat,
     jti: claims.jti,
     assertionIssuer: claims.assertion_iss,
+    ...(claims.act === undefined ? {} : { act: claims.act }),
   };
 }

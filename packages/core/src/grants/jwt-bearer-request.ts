@@ -5,4 +5,6 @@ export interface JwtBearerRequest {
   readonly client: Client;
   readonly assertion: string | undefined;
   readonly scope: string | undefined;
+  /** The `resource` parameters (RFC 8707), in the order sent; absent or empty: none. */
+  readonly resource?: readonly string[];
 }

@@ -1,4 +1,6 @@
+import type { ActorClaim } from "../domain/actor-claim.js";
 import type { EngineContext } from "../engine/context.js";
+import { resourceAudience } from "../resources/resource-audience.js";
 import { formatScope } from "../scope/parse-scope.js";
 import { activeSigningKey } from "./signing-keys.js";
 
@@ -13,6 +15,10 @@ export interface AccessTokenGrant {
   readonly assertionIssuer: string;
   /** Claims a trust rule mapped into the token; never one of the names the server sets itself. */
   readonly claims: Readonly<Record<string, unknown>>;
+  /** The resources granted (RFC 8707), the token's audience; empty: the server's default audience. */
+  readonly resources: readonly string[];
+  /** Who acts for the subject, after a token exchange with an actor (RFC 8693 §4.1); `null`: nobody. */
+  readonly actor: ActorClaim | null;
   readonly ttlSeconds: number;
 }
 
@@ -20,13 +26,14 @@ export interface AccessTokenGrant {
 export interface AccessTokenClaims {
   readonly iss: string;
   readonly sub: string;
-  readonly aud: string;
+  readonly aud: string | readonly string[];
   readonly client_id: string;
   readonly scope?: string;
   readonly jti: string;
   readonly iat: number;
   readonly exp: number;
   readonly assertion_iss: string;
+  readonly act?: ActorClaim;
 }
 
 /**
@@ -45,13 +52,14 @@ export async function issueAccessToken(ctx: EngineContext, grant: AccessTokenGra
   const claims: AccessTokenClaims = {
     iss: ctx.settings.issuer,
     sub: grant.subject,
-    aud: ctx.settings.accessTokenAudience,
+    aud: resourceAudience(grant.resources, ctx.settings.accessTokenAudience),
     client_id: grant.clientId,
     ...(grant.scope.length > 0 ? { scope: formatScope(grant.scope) } : {}),
     jti: crypto.randomUUID(),
     iat,
     exp: iat + grant.ttlSeconds,
     assertion_iss: grant.assertionIssuer,
+    ...(grant.actor === null ? {} : { act: grant.actor }),
   };
   return ctx.crypto.sign(
     { alg: key.alg, kid: key.kid, typ: ACCESS_TOKEN_TYPE },

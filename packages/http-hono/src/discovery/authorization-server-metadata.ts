@@ -1,4 +1,9 @@
-import { ASYMMETRIC_ALGORITHMS, CLIENT_AUTH_METHODS, type Engine } from "@jwtgrant/core";
+import {
+  ASYMMETRIC_ALGORITHMS,
+  CLIENT_AUTH_METHODS,
+  type Engine,
+  ID_JAG_GRANT_PROFILE,
+} from "@jwtgrant/core";
 import { endpointUrl } from "../routes.js";
 
 /**
@@ -23,5 +28,7 @@ export function authorizationServerMetadata({
     revocation_endpoint_auth_methods_supported: authMethods,
     // RFC 7662 §4: a public client may not introspect.
     introspection_endpoint_auth_methods_supported: authMethods.filter((method) => method !== "none"),
+    // The jwt-bearer grant redeems Identity Assertion JWT Authorization Grants.
+    authorization_grant_profiles_supported: [ID_JAG_GRANT_PROFILE],
   };
 }

@@ -16,6 +16,7 @@ const render = (c: OAuthContext, result: Introspection) =>
         iat: result.iat,
         ...(result.jti === undefined ? {} : { jti: result.jti }),
         assertion_iss: result.assertionIssuer,
+        ...(result.act === undefined ? {} : { act: result.act }),
       })
     : oauthJson(c, { active: false });
 

@@ -5,10 +5,12 @@ import { type OAuthContext, oauthEndpoint, oauthJson } from "./oauth-endpoint.js
 const render = (c: OAuthContext, response: TokenResponse) =>
   oauthJson(c, {
     access_token: response.accessToken,
+    ...(response.issuedTokenType === undefined ? {} : { issued_token_type: response.issuedTokenType }),
     token_type: response.tokenType,
     expires_in: response.expiresIn,
     ...(response.refreshToken === undefined ? {} : { refresh_token: response.refreshToken }),
     ...(response.scope === undefined ? {} : { scope: response.scope }),
+    ...(response.resource === undefined ? {} : { resource: response.resource }),
   });
 
 /** POST /oauth2/token: reads the form and hands it to the engine's grant table. */
