@@ -53,8 +53,6 @@ export type { ExplainedToken, ExplainRequest, Explanation } from "./grants/expla
 export type { Introspection, IntrospectionRequest } from "./grants/introspect-token.js";
 export type { JwtBearerRequest } from "./grants/jwt-bearer-request.js";
 export type { RevocationRequest } from "./grants/revoke-token.js";
-export { type AssertionProfile, ID_JAG_GRANT_PROFILE, ID_JAG_TYPE } from "./id-jag/id-jag-profile.js";
-export { isResourceIndicator } from "./resources/resource-indicator.js";
 export {
   REPEATABLE_PARAMETERS,
   type RepeatableParameter,
@@ -62,6 +60,7 @@ export {
   type TokenRequest,
   tokenParameters,
 } from "./grants/token-request.js";
+export { type AssertionProfile, ID_JAG_GRANT_PROFILE, ID_JAG_TYPE } from "./id-jag/id-jag-profile.js";
 export { certificateToJwk } from "./keys/certificate-to-jwk.js";
 export { publicKeyFingerprint } from "./keys/public-key-fingerprint.js";
 export { hasAcceptableKeySize } from "./keys/rsa-key-size.js";
@@ -79,6 +78,7 @@ export type * from "./ports/revocation-store.js";
 export type * from "./ports/signing-key-store.js";
 export type * from "./ports/storage.js";
 export type * from "./ports/trusted-issuer-store.js";
+export { isResourceIndicator } from "./resources/resource-indicator.js";
 export { createKeyring, type Keyring, type KeyringKey, MIN_SECRET_LENGTH } from "./secrets/create-keyring.js";
 export { KeyringError, type KeyringErrorCode } from "./secrets/keyring-error.js";
 export { openSealedValue } from "./secrets/open-sealed-value.js";

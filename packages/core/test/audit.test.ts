@@ -16,6 +16,7 @@ describe("grant audit trail", () => {
         issuer: IDP,
         subject: "svc-a",
         jti: claims.jti,
+        actor: null,
         outcome: "granted",
         rule: null,
         reason: null,

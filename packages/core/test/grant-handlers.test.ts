@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "../src/domain/client.js";
+import { JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT, TOKEN_EXCHANGE_GRANT } from "../src/domain/client.js";
 import { tokenParameters } from "../src/grants/token-request.js";
 import { expectOAuthError } from "./support/expect-oauth-error.js";
 import { createHarness } from "./support/harness.js";
 
 describe("the token endpoint's grant table", () => {
-  it("serves and advertises the jwt-bearer and refresh_token grants", async () => {
+  it("serves and advertises the jwt-bearer, refresh_token and token-exchange grants", async () => {
     const h = await createHarness();
-    expect(h.engine.grantTypes).toEqual([JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT]);
+    expect(h.engine.grantTypes).toEqual([JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT, TOKEN_EXCHANGE_GRANT]);
   });
 
   it("dispatches on grant_type to each grant with the parameters it reads", async () => {
@@ -55,7 +55,7 @@ describe("the token endpoint's grant table", () => {
         "grant_type_unsupported",
       );
       expect(error.description).toBe(
-        `the grant type is not supported; this server supports ${JWT_BEARER_GRANT}, refresh_token`,
+        `the grant type is not supported; this server supports ${JWT_BEARER_GRANT}, refresh_token, ${TOKEN_EXCHANGE_GRANT}`,
       );
     }
   });

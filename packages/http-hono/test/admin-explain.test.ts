@@ -30,6 +30,7 @@ describe("POST /admin/explain", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(await response.json()).toStrictEqual({
       outcome: "would_grant",
+      profile: null,
       error: null,
       reason: null,
       error_description: null,
@@ -52,6 +53,7 @@ describe("POST /admin/explain", () => {
         scope: "read",
         claims: { r: "refs/heads/main" },
         expires_in: 3600,
+        aud: h.engine.settings.issuer,
         refresh_token: true,
       },
     });

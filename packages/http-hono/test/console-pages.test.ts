@@ -32,6 +32,7 @@ describe("console pages", () => {
       issuer: null,
       subject: null,
       jti: null,
+      actor: null,
       outcome: "refused",
       rule: null,
       reason: "issuer_unknown",

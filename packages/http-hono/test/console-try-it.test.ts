@@ -84,7 +84,7 @@ describe("console: try an assertion", () => {
   });
 
   it("shows the token a matching assertion would get, as the chosen client asking for a scope", async () => {
-    const { tryIt, assertion, client } = await withPolicy();
+    const { harness, tryIt, assertion, client } = await withPolicy();
     const html = await tryIt({
       assertion: await assertion({
         repository_owner_id: "1342004",
@@ -97,6 +97,7 @@ describe("console: try an assertion", () => {
     });
     expect(html).toContain('<h3 id="verdict" class="ok">Would grant</h3>');
     expect(html).toContain("<dt>Matching rule</dt><dd>release</dd>");
+    expect(html).toContain('<dd id="profile">plain assertion (RFC 7523)</dd>');
     expect(html).toContain('release: <span class="ok">matches</span>');
     expect(html).toContain(row("repository_owner_id", "eq", true, "<code>1342004</code>"));
     expect(html).toContain('<dd id="client-check">checked</dd>');
@@ -104,7 +105,8 @@ describe("console: try an assertion", () => {
       '<dl id="would-issue"><dt>Subject (sub)</dt><dd><code>gh:99:refs/heads/release/v1</code></dd>' +
         "<dt>Scope</dt><dd>deploy:write</dd>" +
         `<dt>Mapped claims</dt><dd><pre>${JSON.stringify({ repository: "Acme/App" }, null, 2).replaceAll('"', "&quot;")}</pre></dd>` +
-        "<dt>Lifetime (expires_in)</dt><dd>900 s (15 min)</dd><dt>Refresh token</dt><dd>no</dd></dl>",
+        "<dt>Lifetime (expires_in)</dt><dd>900 s (15 min)</dd>" +
+        `<dt>Audience (aud)</dt><dd><code>${harness.engine.settings.issuer}</code></dd><dt>Refresh token</dt><dd>no</dd></dl>`,
     );
   });
 

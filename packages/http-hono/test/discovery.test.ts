@@ -1,4 +1,4 @@
-import { ASYMMETRIC_ALGORITHMS, JWT_BEARER_GRANT } from "@jwtgrant/core";
+import { ASYMMETRIC_ALGORITHMS, JWT_BEARER_GRANT, TOKEN_EXCHANGE_GRANT } from "@jwtgrant/core";
 import { describe, expect, it } from "vitest";
 import { createHttpHarness, SERVER } from "./support/http-harness.js";
 
@@ -13,7 +13,7 @@ describe("discovery, JWKS, health and metrics", () => {
       jwks_uri: `${SERVER}/oauth2/jwks`,
       revocation_endpoint: `${SERVER}/oauth2/revoke`,
       introspection_endpoint: `${SERVER}/oauth2/introspect`,
-      grant_types_supported: [JWT_BEARER_GRANT, "refresh_token"],
+      grant_types_supported: [JWT_BEARER_GRANT, "refresh_token", TOKEN_EXCHANGE_GRANT],
       response_types_supported: [],
       token_endpoint_auth_methods_supported: [
         "client_secret_basic",

@@ -1,4 +1,4 @@
-import { BOOTSTRAP_ADMIN, JWT_BEARER_GRANT } from "@jwtgrant/core";
+import { BOOTSTRAP_ADMIN, JWT_BEARER_GRANT, TOKEN_EXCHANGE_GRANT } from "@jwtgrant/core";
 import { expectTokenResponse } from "@jwtgrant/core/testing";
 import { describe, expect, it } from "vitest";
 import { basic, createHttpHarness, IDP, SERVER } from "./support/http-harness.js";
@@ -73,7 +73,7 @@ describe("POST /oauth2/token", () => {
     expect(other.status).toBe(400);
     expect(await json(other)).toEqual({
       error: "unsupported_grant_type",
-      error_description: `the grant type is not supported; this server supports ${JWT_BEARER_GRANT}, refresh_token`,
+      error_description: `the grant type is not supported; this server supports ${JWT_BEARER_GRANT}, refresh_token, ${TOKEN_EXCHANGE_GRANT}`,
     });
   });
 

@@ -35,12 +35,15 @@ function insertBatch(batch: readonly GrantAuditEntry[]): SQL {
     outcome: entry.outcome,
     reason: entry.reason,
     rule: entry.rule,
+    actor_issuer: entry.actor?.issuer ?? null,
+    actor_subject: entry.actor?.subject ?? null,
   }));
-  return sql`insert into ${grantAudit} (at, grant_type, client_id, issuer, subject, jti, outcome, reason, rule)
-    select at, grant_type, client_id, issuer, subject, jti, outcome, reason, rule
+  return sql`insert into ${grantAudit} (at, grant_type, client_id, issuer, subject, jti, outcome, reason, rule,
+      actor_issuer, actor_subject)
+    select at, grant_type, client_id, issuer, subject, jti, outcome, reason, rule, actor_issuer, actor_subject
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
       at timestamptz, grant_type text, client_id text, issuer text, subject text, jti text, outcome text, reason text,
-      rule text)`;
+      rule text, actor_issuer text, actor_subject text)`;
 }
 
 /**
@@ -98,7 +101,15 @@ export function createPgGrantAuditLog(
         .run(() =>
           db.select().from(grantAudit).orderBy(desc(grantAudit.at), desc(grantAudit.id)).limit(limit),
         )
-        .then((rows) => rows.map(({ id: _id, ...entry }) => entry));
+        .then((rows) =>
+          rows.map(({ id: _id, actorIssuer, actorSubject, ...entry }) => ({
+            ...entry,
+            actor:
+              actorIssuer === null || actorSubject === null
+                ? null
+                : { issuer: actorIssuer, subject: actorSubject },
+          })),
+        );
     },
     flush,
     async close() {

@@ -148,6 +148,9 @@ export const grantAudit = pgTable(
     outcome: text("outcome").$type<GrantAuditEntry["outcome"]>().notNull(),
     reason: text("reason").$type<GrantAuditEntry["reason"]>(),
     rule: text("rule"),
+    // Set together, for a token exchange with an actor.
+    actorIssuer: text("actor_issuer"),
+    actorSubject: text("actor_subject"),
   },
   (table) => [index("grant_audit_at").on(table.at)],
 );

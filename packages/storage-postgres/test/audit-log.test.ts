@@ -10,6 +10,7 @@ const decision = (jti: string): GrantAuditEntry => ({
   issuer: "https://idp.example.com",
   subject: "svc",
   jti,
+  actor: null,
   outcome: "granted",
   rule: null,
   reason: null,

@@ -84,6 +84,7 @@ describe("database faults", () => {
         issuer: "https://idp.example.com",
         subject: "svc",
         jti: "during-the-outage",
+        actor: null,
         outcome: "granted",
         rule: null,
         reason: null,

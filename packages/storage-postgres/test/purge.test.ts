@@ -44,6 +44,7 @@ describe("purgeExpired", () => {
       issuer: null,
       subject: null,
       jti: null,
+      actor: null,
       outcome: "refused",
       rule: null,
       reason: "refresh_token_unknown",

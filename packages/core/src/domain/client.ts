@@ -2,10 +2,15 @@ import type { KeySource } from "./trusted-issuer.js";
 
 export const JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 export const REFRESH_TOKEN_GRANT = "refresh_token";
+export const TOKEN_EXCHANGE_GRANT = "urn:ietf:params:oauth:grant-type:token-exchange";
 
-export type GrantType = typeof JWT_BEARER_GRANT | typeof REFRESH_TOKEN_GRANT;
+export type GrantType = typeof JWT_BEARER_GRANT | typeof REFRESH_TOKEN_GRANT | typeof TOKEN_EXCHANGE_GRANT;
 
-export const GRANT_TYPES: readonly GrantType[] = [JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT];
+export const GRANT_TYPES: readonly GrantType[] = [
+  JWT_BEARER_GRANT,
+  REFRESH_TOKEN_GRANT,
+  TOKEN_EXCHANGE_GRANT,
+];
 
 export type ClientAuthMethod = "client_secret_basic" | "client_secret_post" | "private_key_jwt" | "none";
 

@@ -101,13 +101,15 @@ export const REFUSAL_REASONS = [
   // token exchange (RFC 8693)
   "subject_token_missing",
   "subject_token_type_missing",
-  "subject_token_type_unsupported",
+  "token_type_unsupported",
   "actor_token_type_missing",
   "actor_token_type_without_token",
   "access_token_invalid",
   "access_token_other_client",
   "may_act_mismatch",
   "delegation_too_deep",
+  "act_claim_invalid",
+  "id_jag_not_exchangeable",
   "requested_token_type_unsupported",
   // the client
   "client_unknown",

@@ -15,5 +15,10 @@ const shortString = (value: unknown): string | null =>
 export function assertionParties(read: ReadAssertion): GrantParties {
   if (!read.ok) return UNKNOWN_PARTIES;
   const { claims } = read.jws;
-  return { issuer: shortString(claims.iss), subject: shortString(claims.sub), jti: shortString(claims.jti) };
+  return {
+    issuer: shortString(claims.iss),
+    subject: shortString(claims.sub),
+    jti: shortString(claims.jti),
+    actor: null,
+  };
 }

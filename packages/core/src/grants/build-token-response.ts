@@ -4,6 +4,7 @@ import type { TokenResponse } from "../domain/token-response.js";
 import type { EngineContext } from "../engine/context.js";
 import { resourcesValue } from "../resources/resource-audience.js";
 import { formatScope } from "../scope/parse-scope.js";
+import type { ACCESS_TOKEN_TYPE_URI } from "../token-exchange/token-types.js";
 import { issueAccessToken } from "../tokens/issue-access-token.js";
 import { accessTokenTtl } from "./access-token-ttl.js";
 
@@ -22,9 +23,6 @@ export interface GrantDecision {
   /** Who acts for the subject (RFC 8693 §4.1); `null`: nobody. */
   readonly actor: ActorClaim | null;
 }
-
-/** RFC 8693 §3: the token type URI of an access token. */
-export const ACCESS_TOKEN_TYPE_URI = "urn:ietf:params:oauth:token-type:access_token";
 
 /** Signs the access token of a decided grant and assembles the RFC 6749 §5.1 response. */
 export async function buildTokenResponse(

@@ -67,7 +67,7 @@ async function grant(
   }
   return {
     response: await buildTokenResponse(ctx, decision, refreshToken),
-    parties: { issuer: issuer.issuer, subject: assertion.subject, jti: assertion.jti },
+    parties: { issuer: issuer.issuer, subject: assertion.subject, jti: assertion.jti, actor: null },
     rule: rule?.name ?? null,
   };
 }

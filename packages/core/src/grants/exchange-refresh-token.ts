@@ -54,7 +54,7 @@ export async function exchangeRefreshToken(
 ): Promise<TokenResponse> {
   const audit = { grantType: REFRESH_TOKEN_GRANT, clientId: request.client.clientId } as const;
   const found = await auditRefusals(ctx, audit, UNKNOWN_PARTIES, () => findPresented(ctx, request));
-  const parties = { issuer: found.record.issuer, subject: found.record.subject, jti: null };
+  const parties = { issuer: found.record.issuer, subject: found.record.subject, jti: null, actor: null };
   return auditGrant(ctx, audit, parties, async () => ({
     response: await rotate(ctx, request, found),
     parties,

@@ -1,6 +1,12 @@
-import { type GrantType, JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "../domain/client.js";
+import {
+  type GrantType,
+  JWT_BEARER_GRANT,
+  REFRESH_TOKEN_GRANT,
+  TOKEN_EXCHANGE_GRANT,
+} from "../domain/client.js";
 import type { TokenResponse } from "../domain/token-response.js";
 import type { EngineContext } from "../engine/context.js";
+import { exchangeSubjectToken } from "../token-exchange/exchange-subject-token.js";
 import { exchangeJwtBearer } from "./exchange-jwt-bearer.js";
 import { exchangeRefreshToken } from "./exchange-refresh-token.js";
 import type { TokenRequest } from "./token-request.js";
@@ -25,6 +31,18 @@ export const GRANT_HANDLERS = {
       client,
       refreshToken: parameters.get("refresh_token"),
       scope: parameters.get("scope"),
+      resource: parameters.getAll("resource"),
+    }),
+  [TOKEN_EXCHANGE_GRANT]: (ctx, { client, parameters }) =>
+    exchangeSubjectToken(ctx, {
+      client,
+      subjectToken: parameters.get("subject_token"),
+      subjectTokenType: parameters.get("subject_token_type"),
+      actorToken: parameters.get("actor_token"),
+      actorTokenType: parameters.get("actor_token_type"),
+      requestedTokenType: parameters.get("requested_token_type"),
+      scope: parameters.get("scope"),
+      audience: parameters.getAll("audience"),
       resource: parameters.getAll("resource"),
     }),
 } as const satisfies Record<GrantType, GrantHandler>;

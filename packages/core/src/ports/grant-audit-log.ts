@@ -1,4 +1,5 @@
 import type { GrantType } from "../domain/client.js";
+import type { GrantActor } from "../domain/grant-parties.js";
 import type { RefusalReason } from "../errors/refusal-reason.js";
 
 /** One grant decision, for operators. Never holds an assertion, a token or a secret. */
@@ -10,6 +11,8 @@ export interface GrantAuditEntry {
   readonly issuer: string | null;
   readonly subject: string | null;
   readonly jti: string | null;
+  /** Who acted for the subject, in a token exchange with an actor; `null` otherwise. */
+  readonly actor: GrantActor | null;
   readonly outcome: "granted" | "refused";
   /**
    * The trust rule that granted it; for a refusal because no rule matched, each rule with the first claim

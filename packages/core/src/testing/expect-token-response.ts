@@ -1,5 +1,6 @@
 import { createLocalJWKSet, decodeJwt, type JSONWebKeySet, type JWTPayload, jwtVerify } from "jose";
 import { expect } from "vitest";
+import type { ActorClaim } from "../domain/actor-claim.js";
 import type { PublicJwkSet } from "../domain/jwk.js";
 import type { TokenResponse } from "../domain/token-response.js";
 import { ACCESS_TOKEN_TYPE } from "../tokens/issue-access-token.js";
@@ -12,7 +13,13 @@ export interface ExpectedTokenResponse {
   /** The server's issuer identifier (`iss`). */
   readonly issuer: string;
   /** The access token's `aud`; defaults to `issuer`, as the engine's does. */
-  readonly audience?: string;
+  readonly audience?: string | readonly string[];
+  /** The response's `resource` (RFC 8707); absent from the response when undefined. */
+  readonly resource?: string | readonly string[];
+  /** The response's `issued_token_type` (RFC 8693); absent when undefined. */
+  readonly issuedTokenType?: string;
+  /** The access token's `act` claim (RFC 8693 §4.1); absent when undefined. */
+  readonly act?: ActorClaim;
   readonly subject: string;
   readonly clientId: string;
   /** The `iss` of the assertion the grant rests on (`assertion_iss`). */
@@ -37,6 +44,8 @@ export interface CheckedTokenResponse {
 }
 
 interface Normalised {
+  readonly issuedTokenType: unknown;
+  readonly resource: unknown;
   readonly accessToken: unknown;
   readonly tokenType: unknown;
   readonly expiresIn: unknown;
@@ -44,18 +53,36 @@ interface Normalised {
   readonly refreshToken: unknown;
 }
 
-const WIRE_KEYS = ["access_token", "token_type", "expires_in", "scope", "refresh_token"] as const;
-const ENGINE_KEYS = ["accessToken", "tokenType", "expiresIn", "scope", "refreshToken"] as const;
+const WIRE_KEYS = [
+  "access_token",
+  "token_type",
+  "expires_in",
+  "scope",
+  "refresh_token",
+  "resource",
+  "issued_token_type",
+] as const;
+const ENGINE_KEYS = [
+  "accessToken",
+  "tokenType",
+  "expiresIn",
+  "scope",
+  "refreshToken",
+  "resource",
+  "issuedTokenType",
+] as const;
 
 /** Reads either the engine's camelCase response or the RFC 6749 §5.1 JSON body, checking its exact key set. */
 function normalise(response: unknown, expected: ExpectedTokenResponse): Normalised {
   expect(response).toBeTypeOf("object");
   const record = response as Record<string, unknown>;
   const names = "access_token" in record ? WIRE_KEYS : ENGINE_KEYS;
-  const [access, type, expiresIn, scope, refresh] = names;
+  const [access, type, expiresIn, scope, refresh, resource, issuedType] = names;
   const keys: string[] = [access, type, expiresIn];
   if (expected.scope !== undefined) keys.push(scope);
   if (expected.refreshToken) keys.push(refresh);
+  if (expected.resource !== undefined) keys.push(resource);
+  if (expected.issuedTokenType !== undefined) keys.push(issuedType);
   expect(Object.keys(record).sort()).toStrictEqual(keys.sort());
   return {
     accessToken: record[access],
@@ -63,6 +90,8 @@ function normalise(response: unknown, expected: ExpectedTokenResponse): Normalis
     expiresIn: record[expiresIn],
     scope: record[scope],
     refreshToken: record[refresh],
+    resource: record[resource],
+    issuedTokenType: record[issuedType],
   };
 }
 
@@ -85,6 +114,8 @@ export async function expectTokenResponse(
   expect(Number.isInteger(body.expiresIn) && (body.expiresIn as number) > 0).toBe(true);
   if (expected.expiresInSeconds !== undefined) expect(body.expiresIn).toBe(expected.expiresInSeconds);
   expect(body.scope).toBe(expected.scope);
+  expect(body.resource).toStrictEqual(expected.resource);
+  expect(body.issuedTokenType).toBe(expected.issuedTokenType);
   if (expected.refreshToken) {
     expect(body.refreshToken).toBeTypeOf("string");
     const refreshToken = body.refreshToken as string;
@@ -93,6 +124,7 @@ export async function expectTokenResponse(
   }
 
   const accessToken = body.accessToken as string;
+  const audience = expected.audience ?? expected.issuer;
   const iat =
     expected.issuedAt === undefined ? decodeJwt(accessToken).iat : expected.issuedAt.getTime() / 1000;
   const { payload } = await jwtVerify(
@@ -101,7 +133,7 @@ export async function expectTokenResponse(
     {
       typ: ACCESS_TOKEN_TYPE,
       issuer: expected.issuer,
-      audience: expected.audience ?? expected.issuer,
+      audience: typeof audience === "string" ? audience : [...audience],
       subject: expected.subject,
       ...(iat === undefined ? {} : { currentDate: new Date(iat * 1000) }),
     },
@@ -112,13 +144,14 @@ export async function expectTokenResponse(
     ...expected.claims,
     iss: expected.issuer,
     sub: expected.subject,
-    aud: expected.audience ?? expected.issuer,
+    aud: audience,
     client_id: expected.clientId,
     ...(expected.scope === undefined ? {} : { scope: expected.scope }),
     jti: expect.stringMatching(/^[0-9a-f-]{36}$/),
     iat: issuedAt,
     exp: (issuedAt ?? Number.NaN) + (body.expiresIn as number),
     assertion_iss: expected.assertionIssuer,
+    ...(expected.act === undefined ? {} : { act: expected.act }),
   });
   return {
     accessToken,

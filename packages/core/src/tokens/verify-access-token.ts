@@ -35,7 +35,7 @@ function isAccessTokenClaims(claims: JsonObject): claims is JsonObject & AccessT
 export async function verifyAccessToken(
   ctx: EngineContext,
   token: string,
-): Promise<AccessTokenClaims | null> {
+): Promise<(JsonObject & AccessTokenClaims) | null> {
   const jws = parseOrNull(token);
   if (jws === null || jws.header.typ !== ACCESS_TOKEN_TYPE) return null;
   const key = (await publishedSigningKeys(ctx)).find((candidate) => candidate.kid === jws.header.kid);

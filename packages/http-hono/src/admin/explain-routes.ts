@@ -11,7 +11,7 @@ const explain = createRoute({
   tags: ["Explain"],
   summary: "Explain the token endpoint's verdict on an assertion",
   description:
-    "Runs every check of the jwt-bearer grant and writes nothing: the replay guard is only read. The verdict is the token endpoint's; each trust rule is shown condition by condition.",
+    "Runs every check of the jwt-bearer grant and writes nothing: the replay guard is only read. The verdict is the token endpoint's; each trust rule is shown condition by condition. An assertion with typ oauth-id-jag+jwt is explained under the ID-JAG profile's rules.",
   request: { body: { required: true, content: jsonContent(ExplainRequestSchema) } },
   responses: {
     200: { description: "The verdict and why", content: jsonContent(ExplanationSchema) },
@@ -25,6 +25,7 @@ export function explanationToWire(explained: Explanation): ExplanationWire {
   const { token } = explained;
   return {
     outcome: explained.outcome,
+    profile: explained.profile,
     error: explained.error,
     reason: explained.reason,
     error_description: explained.description,
@@ -51,6 +52,7 @@ export function explanationToWire(explained: Explanation): ExplanationWire {
             scope: token.scope,
             claims: { ...token.claims },
             expires_in: token.expiresIn,
+            aud: typeof token.audience === "string" ? token.audience : [...token.audience],
             refresh_token: token.refreshToken,
           },
   };
@@ -63,6 +65,7 @@ export function registerExplainRoutes(app: OpenAPIHono<AdminEnv>, engine: Engine
       assertion: body.assertion,
       clientId: body.client_id,
       scope: body.scope,
+      ...(body.resource === undefined ? {} : { resource: body.resource }),
     });
     return c.json(explanationToWire(explained), 200);
   });

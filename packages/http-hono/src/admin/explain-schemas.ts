@@ -8,6 +8,11 @@ export const ExplainRequestSchema = z
       .optional()
       .openapi({ description: "The client that would present it; without one its checks are skipped" }),
     scope: z.string().optional().openapi({ description: "The scope the client would request" }),
+    resource: z
+      .array(z.string())
+      .max(50)
+      .optional()
+      .openapi({ description: "The resource indicators (RFC 8707) the client would request" }),
   })
   .openapi("ExplainRequest");
 
@@ -24,6 +29,10 @@ const ConditionSchema = z.object({
 export const ExplanationSchema = z
   .object({
     outcome: z.enum(["would_grant", "refused"]),
+    profile: z
+      .enum(["id-jag"])
+      .nullable()
+      .openapi({ description: "`id-jag` when treated as an ID-JAG, under its rules" }),
     error: z.string().nullable().openapi({ description: "The OAuth error the token endpoint would answer" }),
     reason: z.string().nullable().openapi({ description: "The refusal's reason code, as in the audit log" }),
     error_description: z.string().nullable(),
@@ -41,6 +50,9 @@ export const ExplanationSchema = z
         scope: z.string().nullable(),
         claims: z.record(z.string(), z.unknown()),
         expires_in: z.int(),
+        aud: z
+          .union([z.string(), z.array(z.string())])
+          .openapi({ description: "The access token's audience: the resources granted, or this server" }),
         refresh_token: z.boolean(),
       })
       .nullable()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "../../domain/client.js";
+import { JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT, TOKEN_EXCHANGE_GRANT } from "../../domain/client.js";
 import type { GrantAuditEntry, GrantAuditLog } from "../../ports/grant-audit-log.js";
 import { minutesFrom, NOW } from "./fixtures.js";
 
@@ -11,6 +11,7 @@ function entry(minute: number, overrides: Partial<GrantAuditEntry> = {}): GrantA
     issuer: "https://idp.example.com",
     subject: "svc-a",
     jti: `jti-${minute}`,
+    actor: null,
     outcome: "granted",
     rule: "deploy",
     reason: null,
@@ -34,9 +35,14 @@ export function describeGrantAuditLogContract(log: () => GrantAuditLog): void {
         rule: "deploy: ref; read-only: sub",
         reason: "no_rule_matched",
       });
+      const exchanged = entry(3, {
+        grantType: TOKEN_EXCHANGE_GRANT,
+        actor: { issuer: "https://ci.example.com", subject: "deployer" },
+      });
       log().record(entry(1));
       log().record(refused);
-      expect(await log().recent(10)).toEqual([refused, entry(1)]);
+      log().record(exchanged);
+      expect(await log().recent(10)).toEqual([exchanged, refused, entry(1)]);
     });
 
     it("returns at most `limit` entries, the latest ones", async () => {

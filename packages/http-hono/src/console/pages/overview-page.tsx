@@ -42,6 +42,7 @@ export function OverviewPage({ csrfToken, counts, decisions, clients }: Overview
               <th scope="col">Client</th>
               <th scope="col">Issuer</th>
               <th scope="col">Subject</th>
+              <th scope="col">Actor</th>
             </tr>
           </thead>
           <tbody>
@@ -57,6 +58,7 @@ export function OverviewPage({ csrfToken, counts, decisions, clients }: Overview
                 </td>
                 <td>{entry.issuer ?? "—"}</td>
                 <td>{entry.subject ?? "—"}</td>
+                <td>{entry.actor === null ? "—" : `${entry.actor.subject} (${entry.actor.issuer})`}</td>
               </tr>
             ))}
           </tbody>

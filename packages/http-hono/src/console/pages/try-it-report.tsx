@@ -77,6 +77,12 @@ function ExplanationReport({ explanation, pageIssuer }: { explanation: Explanati
         </p>
       )}
       <dl>
+        <dt>Profile</dt>
+        <dd id="profile">
+          {explanation.profile === "id-jag"
+            ? "ID-JAG (typ oauth-id-jag+jwt): its audience, client, cnf, jti and resource rules applied"
+            : "plain assertion (RFC 7523)"}
+        </dd>
         <dt>Issuer</dt>
         <dd>{explanation.issuer === null ? "none registered" : <code>{explanation.issuer}</code>}</dd>
         <dt>Matching rule</dt>
@@ -175,6 +181,10 @@ function TokenReport({ token }: { token: ExplainedToken }) {
         {token.expiresIn < 60
           ? `${token.expiresIn} s`
           : `${token.expiresIn} s (${durationText(token.expiresIn)})`}
+      </dd>
+      <dt>Audience (aud)</dt>
+      <dd>
+        <code>{typeof token.audience === "string" ? token.audience : token.audience.join(" ")}</code>
       </dd>
       <dt>Refresh token</dt>
       <dd>{token.refreshToken ? "yes" : "no"}</dd>
