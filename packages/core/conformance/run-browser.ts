@@ -15,40 +15,42 @@ if (!existsSync(executablePath)) {
   process.exit(1);
 }
 
-const page = await servePage(await bundleScenarios("./page.ts", ["browser"]));
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    // Every host name but the loopback address resolves to nothing, so Chromium asks no DNS server either.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-  ],
-});
+const served = await servePage(await bundleScenarios("./page.ts", ["browser"]));
 const pageErrors: string[] = [];
 try {
-  const tab = await browser.newPage();
-  tab.on("pageerror", (error) => {
-    pageErrors.push(error.message);
-    console.error(`  page error: ${error.message}`);
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      // Every host name but the loopback address resolves to nothing, so Chromium asks no DNS server either.
+      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    ],
   });
-  tab.on("console", (message) => {
-    if (message.type() !== "error") return;
-    pageErrors.push(message.text());
-    console.error(`  console error: ${message.text()}`);
-  });
-  await tab.goto(page.url);
-  // A string, not a function: a function would be serialized as tsx compiled it, helpers and all.
-  const outcomes = await tab.evaluate("globalThis.conformanceOutcomes");
-  await reportOutcomes("browser", parseOutcomes(outcomes, "the page"));
+  try {
+    const page = await browser.newPage();
+    page.on("pageerror", (error) => {
+      pageErrors.push(error.message);
+      console.error(`  page error: ${error.message}`);
+    });
+    page.on("console", (message) => {
+      if (message.type() !== "error") return;
+      pageErrors.push(message.text());
+      console.error(`  console error: ${message.text()}`);
+    });
+    await page.goto(served.url);
+    const outcomes = await page.evaluate(() => globalThis.conformanceOutcomes);
+    await reportOutcomes("browser", parseOutcomes(outcomes, "the page"));
+  } finally {
+    await browser.close();
+  }
 } finally {
-  await browser.close();
-  await page.close();
+  await served.close();
 }
 if (pageErrors.length > 0) throw new Error(`${pageErrors.length} error(s) in the page; see above`);
