@@ -20,7 +20,7 @@ for (const dir of packageDirs) rmSync(join(dir, "test-results"), { recursive: tr
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 if (!existsSync(chromium)) {
   console.error(
-    `jwtgrant tests: Chromium is missing at ${chromium}, so the console's browser suite will fail: apt-get install chromium, or set CHROMIUM_PATH`,
+    `jwtgrant tests: Chromium is missing at ${chromium}, so the browser suites (the console's, core's conformance) will fail: apt-get install chromium, or set CHROMIUM_PATH`,
   );
 }
 
@@ -33,6 +33,8 @@ const turbo = spawnSync(
     "test",
     "test:bun",
     "test:deno",
+    "test:workerd",
+    "test:browser",
     "--continue",
     "--output-logs=new-only",
     ...process.argv.slice(2),

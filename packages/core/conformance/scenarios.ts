@@ -1,6 +1,7 @@
 // The engine's key rules, phrased so that any runtime can run them against the built package.
 import { createLocalJWKSet, jwtVerify } from "jose";
 import {
+  ASYMMETRIC_ALGORITHMS,
   type AsymmetricAlgorithm,
   BOOTSTRAP_ADMIN,
   createEngine,
@@ -9,6 +10,7 @@ import {
   JWT_BEARER_GRANT,
   OAuthError,
   REFRESH_TOKEN_GRANT,
+  SIGNING_ALGORITHMS,
   type SigningAlgorithm,
 } from "../dist/index.js";
 import { createFrozenClock } from "../dist/testing/frozen-clock.js";
@@ -85,7 +87,7 @@ async function setup(
   return { engine, clock, key, client, sign, exchange };
 }
 
-const perAlgorithm = (["RS256", "PS256", "ES256", "ES384", "EdDSA"] as const).map(
+const perAlgorithm = ASYMMETRIC_ALGORITHMS.map(
   (alg): Scenario => ({
     name: `exchanges a ${alg} assertion`,
     async run() {
@@ -96,7 +98,7 @@ const perAlgorithm = (["RS256", "PS256", "ES256", "ES384", "EdDSA"] as const).ma
   }),
 );
 
-const perSigningAlgorithm = (["ES256", "RS256", "EdDSA"] as const).map(
+const perSigningAlgorithm = SIGNING_ALGORITHMS.map(
   (alg): Scenario => ({
     name: `signs ${alg} access tokens that verify against the JWKS`,
     async run() {
