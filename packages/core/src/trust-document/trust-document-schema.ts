@@ -114,7 +114,12 @@ const client = {
       type: "array",
       maxItems: MAX_CLIENT_RESOURCES,
       description: "The RFC 8707 resource indicators the client may request, compared exactly",
-      items: { type: "string", format: "uri", pattern: "^[A-Za-z][A-Za-z0-9+.-]*:[^#]*$", maxLength: MAX_RESOURCE_LENGTH },
+      items: {
+        type: "string",
+        format: "uri",
+        pattern: "^[A-Za-z][A-Za-z0-9+.-]*:[^#]*$",
+        maxLength: MAX_RESOURCE_LENGTH,
+      },
     },
     trusted_issuers: nullable({ type: "array", items: string, minItems: 1 }),
     access_token_ttl: seconds,
