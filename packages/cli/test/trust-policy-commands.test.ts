@@ -592,38 +592,13 @@ describe("usage errors, before any request", () => {
     expect(failureLine(result)).toBe(line);
   });
 
-  it("clients: --trusted-issuer with --no-trusted-issuers", async () => {
-    const result = await runCli([
-      "clients",
-      "update",
-      "c",
-      "--trusted-issuer",
-      "x",
-      "--no-trusted-issuers",
-      "--admin-token",
-      "t",
-    ]);
+  it.each([
+    [["--trusted-issuer", "x", "--no-trusted-issuers"], "'--trusted-issuer <iss>'", "'--no-trusted-issuers'"],
+    [["--resource", "urn:example:a", "--no-resources"], "'--resource <uri>'", "'--no-resources'"],
+  ])("clients update %j", async (args, option, negation) => {
+    const result = await runCli(["clients", "update", "c", ...args, "--admin-token", "t"]);
     expect(result.code).toBe(2);
-    expect(failureLine(result)).toBe(
-      "jwtgrant: option '--trusted-issuer <iss>' cannot be used with option '--no-trusted-issuers'",
-    );
-  });
-
-  it("clients: --resource with --no-resources", async () => {
-    const result = await runCli([
-      "clients",
-      "update",
-      "c",
-      "--resource",
-      "urn:example:a",
-      "--no-resources",
-      "--admin-token",
-      "t",
-    ]);
-    expect(result.code).toBe(2);
-    expect(failureLine(result)).toBe(
-      "jwtgrant: option '--resource <uri>' cannot be used with option '--no-resources'",
-    );
+    expect(failureLine(result)).toBe(`jwtgrant: option ${option} cannot be used with option ${negation}`);
   });
 });
 
