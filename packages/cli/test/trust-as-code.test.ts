@@ -28,7 +28,12 @@ const DOCUMENT = {
   ],
   clients: [
     { client_id: "orders-app", scope: "read deploy", client_secret_file: "orders-app.secret" },
-    { client_id: "public-cli", token_endpoint_auth_method: "none", scope: "read" },
+    {
+      client_id: "public-cli",
+      token_endpoint_auth_method: "none",
+      scope: "read",
+      resources: ["https://api.example.com/orders"],
+    },
   ],
 };
 
@@ -146,6 +151,7 @@ describe.each(backends)("trust as code on $name", ({ database }) => {
     const exported = ok(await admin(first.server, ["export"]));
     expect(exported).not.toContain(SECRET);
     expect(exported).toContain("client_secret_env: JWTGRANT_CLIENT_SECRET_ORDERS_APP");
+    expect(exported).toContain("resources:\n      - https://api.example.com/orders\n");
     await writeFile(join(files, "exported.yaml"), exported);
     const applied = ok(
       await admin(second.server, ["apply", "-f", join(files, "exported.yaml")], {

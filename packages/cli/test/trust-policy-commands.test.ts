@@ -488,6 +488,55 @@ describe("clients' trusted issuers", () => {
   });
 });
 
+describe("clients' resources", () => {
+  it("sets a client's resources, shows them, replaces them on update, and clears them", async () => {
+    const added = json(
+      await admin(
+        "clients",
+        "add",
+        "--resource",
+        "https://api.example.com/orders",
+        "--resource",
+        "urn:example:billing",
+        "--json",
+      ),
+    );
+    expect(added.resources).toEqual(["https://api.example.com/orders", "urn:example:billing"]);
+    const id = String(added.client_id);
+    expect(ok(await admin("clients", "show", id))).toMatch(
+      /^resources +https:\/\/api\.example\.com\/orders, urn:example:billing$/m,
+    );
+    const replaced = json(
+      await admin("clients", "update", id, "--resource", "https://api.example.com/stock", "--json"),
+    );
+    expect(replaced.resources).toEqual(["https://api.example.com/stock"]);
+    const kept = json(await admin("clients", "update", id, "--scope", "read", "--json"));
+    expect(kept.resources).toEqual(["https://api.example.com/stock"]);
+    const cleared = json(await admin("clients", "update", id, "--no-resources", "--json"));
+    expect(cleared.resources).toEqual([]);
+    expect(ok(await admin("clients", "show", id))).toMatch(/^resources +-$/m);
+  });
+
+  it("reports a resource the server refuses, naming it by its index, and changes nothing", async () => {
+    const added = json(await admin("clients", "add", "--resource", "urn:example:kept", "--json"));
+    const refused = await admin(
+      "clients",
+      "update",
+      String(added.client_id),
+      "--resource",
+      "https://api.example.com/",
+      "--resource",
+      "https://api.example.com/#orders",
+    );
+    expect(refused.code).toBe(1);
+    expect(failureLine(refused)).toBe(
+      "jwtgrant: invalid_request: resources[1]: must be an absolute URI without a fragment, of at most 2048 characters",
+    );
+    const shown = json(await admin("clients", "show", String(added.client_id), "--json"));
+    expect(shown.resources).toEqual(["urn:example:kept"]);
+  });
+});
+
 describe("usage errors, before any request", () => {
   it.each([
     [["--preset", "github-actions"], "jwtgrant: --preset github-actions needs --owner-id <id>"],
@@ -543,21 +592,13 @@ describe("usage errors, before any request", () => {
     expect(failureLine(result)).toBe(line);
   });
 
-  it("clients: --trusted-issuer with --no-trusted-issuers", async () => {
-    const result = await runCli([
-      "clients",
-      "update",
-      "c",
-      "--trusted-issuer",
-      "x",
-      "--no-trusted-issuers",
-      "--admin-token",
-      "t",
-    ]);
+  it.each([
+    [["--trusted-issuer", "x", "--no-trusted-issuers"], "'--trusted-issuer <iss>'", "'--no-trusted-issuers'"],
+    [["--resource", "urn:example:a", "--no-resources"], "'--resource <uri>'", "'--no-resources'"],
+  ])("clients update %j", async (args, option, negation) => {
+    const result = await runCli(["clients", "update", "c", ...args, "--admin-token", "t"]);
     expect(result.code).toBe(2);
-    expect(failureLine(result)).toBe(
-      "jwtgrant: option '--trusted-issuer <iss>' cannot be used with option '--no-trusted-issuers'",
-    );
+    expect(failureLine(result)).toBe(`jwtgrant: option ${option} cannot be used with option ${negation}`);
   });
 });
 

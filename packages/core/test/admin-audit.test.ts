@@ -98,6 +98,16 @@ describe("admin audit log: one record per change", () => {
     expect(deletion).toMatchObject({ before: { client_id: client.clientId }, after: null });
   });
 
+  it("records a client's resources before and after a change, [] when it has none", async () => {
+    const h = await auditedHarness();
+    const { client } = await h.engine.clients.create(CI, { tokenEndpointAuthMethod: "none" });
+    await h.engine.clients.update(CI, client.clientId, { resources: ["https://api.example.com/"] });
+    const [update, creation] = await h.newRecords();
+    expect(creation?.after).toMatchObject({ resources: [] });
+    expect(update?.before).toMatchObject({ resources: [] });
+    expect(update?.after).toMatchObject({ resources: ["https://api.example.com/"] });
+  });
+
   it("records a client without a secret with client_secret null", async () => {
     const h = await auditedHarness();
     const { client } = await h.engine.clients.create(CI, { tokenEndpointAuthMethod: "none" });

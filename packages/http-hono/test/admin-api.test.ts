@@ -126,7 +126,10 @@ interface OpenApiDocument {
   paths: Record<string, Record<string, OpenApiOperation>>;
   components: {
     securitySchemes: Record<string, unknown>;
-    schemas: Record<string, { additionalProperties?: unknown; properties?: Record<string, unknown> }>;
+    schemas: Record<
+      string,
+      { additionalProperties?: unknown; properties?: Record<string, unknown>; required?: string[] }
+    >;
   };
 }
 
@@ -200,6 +203,15 @@ describe("admin API: OpenAPI document", () => {
     expect(components.schemas.ClientCreate?.properties?.client_secret).toMatchObject({ writeOnly: true });
     expect(Object.keys(components.schemas.Client?.properties ?? {})).not.toContain("client_secret");
     expect(Object.keys(components.schemas.SigningKey?.properties ?? {})).not.toContain("private_jwk");
+  });
+
+  it("documents a client's resources: a list of URIs in bodies, always present in a client", async () => {
+    const { components } = await openApiDocument();
+    const uris = { type: "array", items: { type: "string", format: "uri" } };
+    expect(components.schemas.ClientCreate?.properties?.resources).toMatchObject(uris);
+    expect(components.schemas.ClientPatch?.properties?.resources).toMatchObject(uris);
+    expect(components.schemas.Client?.properties?.resources).toMatchObject({ type: "array" });
+    expect(components.schemas.Client?.required).toContain("resources");
   });
 
   it("declares the admin bearer token as the security of every route", async () => {

@@ -23,6 +23,7 @@ describe("admin API: clients", () => {
       scope: "",
       token_endpoint_auth_method: "client_secret_basic",
       redirect_uris: [],
+      resources: [],
       trusted_issuers: null,
       access_token_ttl: null,
       refresh_token_ttl: null,
@@ -53,6 +54,7 @@ describe("admin API: clients", () => {
         scope: "read write",
         token_endpoint_auth_method: "client_secret_post",
         redirect_uris: ["https://app.example.com/callback"],
+        resources: ["https://api.example.com/orders", "urn:example:billing"],
         trusted_issuers: null,
         access_token_ttl: 600,
         refresh_token_ttl: 7200,
@@ -67,6 +69,7 @@ describe("admin API: clients", () => {
       scope: "read write",
       token_endpoint_auth_method: "client_secret_post",
       redirect_uris: ["https://app.example.com/callback"],
+      resources: ["https://api.example.com/orders", "urn:example:billing"],
       trusted_issuers: null,
       access_token_ttl: 600,
       refresh_token_ttl: 7200,
@@ -115,6 +118,7 @@ describe("admin API: clients", () => {
       scope: "read write",
       token_endpoint_auth_method: "client_secret_basic",
       redirect_uris: [],
+      resources: [],
       trusted_issuers: null,
       access_token_ttl: 300,
       refresh_token_ttl: null,
@@ -125,6 +129,30 @@ describe("admin API: clients", () => {
     await expect(engine.authenticateClient({ basic: { clientId, clientSecret } })).resolves.toMatchObject({
       clientId,
     });
+  });
+
+  it("replaces a client's resources on PATCH, keeps them when the patch leaves them out, and clears them with []", async () => {
+    const { request, engine } = createAdminHarness();
+    const created = await request("POST", "/clients", {
+      body: { resources: ["https://api.example.com/orders", "https://api.example.com/orders"] },
+    });
+    expect(created.json()).toMatchObject({ resources: ["https://api.example.com/orders"] });
+    const { client_id: clientId } = secretOf(created);
+    const replaced = await request("PATCH", `/clients/${clientId}`, {
+      body: { resources: ["urn:example:billing", "https://api.example.com/stock"] },
+    });
+    expect(replaced.status).toBe(200);
+    expect(replaced.json()).toMatchObject({
+      resources: ["urn:example:billing", "https://api.example.com/stock"],
+    });
+    await request("PATCH", `/clients/${clientId}`, { body: { scope: "read" } });
+    expect((await engine.clients.get(clientId)).resources).toEqual([
+      "urn:example:billing",
+      "https://api.example.com/stock",
+    ]);
+    const cleared = await request("PATCH", `/clients/${clientId}`, { body: { resources: [] } });
+    expect(cleared.json()).toMatchObject({ resources: [] });
+    expect((await request("GET", `/clients/${clientId}`)).json()).toMatchObject({ resources: [] });
   });
 
   it("rotates the secret: the new one works, the old one stops working", async () => {
@@ -232,6 +260,56 @@ describe("admin API: clients", () => {
         /^refresh_token_ttl: /,
         "refresh_token_ttl",
       );
+    });
+
+    it("a resource that is relative, has a fragment or is not a string, or too many resources; nothing changes", async () => {
+      const { request, engine } = createAdminHarness();
+      const created = await request("POST", "/clients", { body: { resources: ["urn:example:kept"] } });
+      const { client_id: clientId } = secretOf(created);
+      const problem = /^resources\[0\]: must be an absolute URI without a fragment/;
+      for (const resources of [["/orders"], ["https://api.example.com/orders#v1"]]) {
+        expectError(
+          await request("POST", "/clients", { body: { resources } }),
+          400,
+          "invalid_request",
+          problem,
+          "resources[0]",
+        );
+        expectError(
+          await request("PATCH", `/clients/${clientId}`, { body: { resources } }),
+          400,
+          "invalid_request",
+          problem,
+          "resources[0]",
+        );
+      }
+      expectError(
+        await request("PATCH", `/clients/${clientId}`, { body: { resources: [42] } }),
+        400,
+        "invalid_request",
+        /^resources\[0\]: /,
+        "resources[0]",
+      );
+      expectError(
+        await request("PATCH", `/clients/${clientId}`, { body: { resources: "urn:example:one" } }),
+        400,
+        "invalid_request",
+        /^resources: /,
+        "resources",
+      );
+      const many = Array.from({ length: 51 }, (_, index) => `https://api.example.com/${index}`);
+      expectError(
+        await request("PATCH", `/clients/${clientId}`, { body: { resources: many } }),
+        400,
+        "invalid_request",
+        /^resources: must list at most 50 resources$/,
+        "resources",
+      );
+      const fifty = many.slice(0, 50);
+      const bounded = await request("POST", "/clients", { body: { resources: fifty } });
+      expect(bounded.json()).toMatchObject({ resources: fifty });
+      expect(await engine.clients.list()).toHaveLength(2);
+      expect((await engine.clients.get(clientId)).resources).toEqual(["urn:example:kept"]);
     });
 
     it("a JWK with private material", async () => {

@@ -141,6 +141,7 @@ describe("console: editing a client", () => {
     token_endpoint_auth_method: "client_secret_post",
     scope: "orders:read orders:write",
     trusted_issuers: "https://partner.example.com\nhttps://ci.example.com",
+    resources: "https://api.example.com/orders\n\nurn:example:billing\n",
     access_token_ttl: "600",
     refresh_token_ttl: "86400",
     redirect_uris: "https://a.example.com/cb\nhttps://b.example.com/cb",
@@ -171,24 +172,49 @@ describe("console: editing a client", () => {
       accessTokenTtl: 600,
       refreshTokenTtl: 86400,
       redirectUris: ["https://a.example.com/cb", "https://b.example.com/cb"],
+      resources: ["https://api.example.com/orders", "urn:example:billing"],
       secretHash: client.secretHash,
     });
     const page = await (await harness.get(path)).text();
     expect(page).toContain("https://partner.example.com, https://ci.example.com");
     expect(page).toContain("<dd>600 s</dd>");
+    expect(page).toContain(
+      "<dt>Resources</dt><dd><code>https://api.example.com/orders</code>, <code>urn:example:billing</code></dd>",
+    );
+    expect(await (await harness.get(`${path}/edit`)).text()).toContain(
+      ">https://api.example.com/orders\nurn:example:billing</textarea>",
+    );
   });
 
-  it("empties the trusted issuers and lifetimes back to the defaults", async () => {
+  it("shows no resources as none, and adds a client with its resources", async () => {
+    const { harness, path } = await withClient();
+    expect(await (await harness.get(path)).text()).toContain("<dt>Resources</dt><dd>none</dd>");
+    const form = await (await harness.get("/console/clients/new")).text();
+    expect(form).toMatch(/<label for="resources">Resources<\/label>.*<textarea id="resources"/s);
+    const added = await harness.submit("/console/clients", {
+      client_name: "Stock",
+      grant_types: [JWT_BEARER_GRANT],
+      token_endpoint_auth_method: "none",
+      resources: "https://api.example.com/stock",
+    });
+    expect(added.status).toBe(303);
+    const stock = (await harness.engine.clients.list()).find((candidate) => candidate.clientName === "Stock");
+    expect(stock?.resources).toEqual(["https://api.example.com/stock"]);
+  });
+
+  it("empties the trusted issuers, resources and lifetimes back to the defaults", async () => {
     const { harness, path, client } = await withClient();
     await harness.submit(`${path}/edit`, edited);
     await harness.submit(`${path}/edit`, {
       ...edited,
       trusted_issuers: "",
+      resources: "",
       access_token_ttl: "",
       refresh_token_ttl: "",
     });
     expect(await harness.engine.clients.get(client.clientId)).toMatchObject({
       trustedIssuers: null,
+      resources: [],
       accessTokenTtl: null,
       refreshTokenTtl: null,
     });
@@ -208,6 +234,16 @@ describe("console: editing a client", () => {
         "refresh_token_ttl: must be a whole number of seconds between 1 and 31536000",
       ],
       ["trusted_issuers", "https://ok.example.com\n\u0000", "trusted_issuers"],
+      [
+        "resources",
+        "https://api.example.com/orders\n/relative",
+        "resources\\[1\\]: must be an absolute URI without a fragment",
+      ],
+      [
+        "resources",
+        "https://api.example.com/orders#v2",
+        "resources\\[0\\]: must be an absolute URI without a fragment",
+      ],
     ] as const) {
       const response = await harness.submit(`${path}/edit`, { ...edited, [field]: value });
       expect(response.status, field).toBe(400);

@@ -17,6 +17,9 @@ export interface ClientOptions {
   readonly trustedIssuer?: readonly string[];
   /** `false` with `--no-trusted-issuers`. */
   readonly trustedIssuers?: boolean;
+  readonly resource?: readonly string[];
+  /** `false` with `--no-resources`. */
+  readonly resources?: boolean;
 }
 
 /** The fields of `clients add` and `clients update`. */
@@ -59,7 +62,16 @@ export function withClientFields(command: Command): Command {
         .argParser(collect)
         .conflicts("trustedIssuers"),
     )
-    .option("--no-trusted-issuers", "accept assertions from any registered issuer again");
+    .option("--no-trusted-issuers", "accept assertions from any registered issuer again")
+    .addOption(
+      new Option(
+        "--resource <uri>",
+        "a resource indicator (RFC 8707) the client may request, an absolute URI (repeat for more; on update, replaces the list)",
+      )
+        .argParser(collect)
+        .conflicts("resources"),
+    )
+    .option("--no-resources", "allow the client no resource indicators");
 }
 
 /** The admin API body (snake_case); fields left out stay as they are (JSON drops `undefined`). */
@@ -75,5 +87,6 @@ export async function clientBody(options: ClientOptions): Promise<Record<string,
     access_token_ttl: options.accessTokenTtl,
     refresh_token_ttl: options.refreshTokenTtl,
     trusted_issuers: options.trustedIssuers === false ? null : options.trustedIssuer,
+    resources: options.resources === false ? [] : options.resource,
   };
 }

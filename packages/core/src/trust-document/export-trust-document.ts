@@ -28,6 +28,7 @@ const CLIENT_DEFAULTS: Readonly<Record<string, JsonValue>> = {
   scope: "",
   token_endpoint_auth_method: "client_secret_basic",
   redirect_uris: [],
+  resources: [],
   trusted_issuers: null,
   access_token_ttl: null,
   refresh_token_ttl: null,

@@ -1,5 +1,6 @@
 import { clientIdField } from "../admin/client-id-field.js";
 import { fieldError } from "../admin/field-error.js";
+import { resourcesField } from "../admin/resources-field.js";
 import { CLIENT_AUTH_METHODS, GRANT_TYPES, JWT_BEARER_GRANT } from "../domain/client.js";
 import type { FieldPath } from "../errors/field-path.js";
 import { formatScope, parseScope } from "../scope/parse-scope.js";
@@ -18,6 +19,7 @@ export const CLIENT_FIELDS = [
   "jwks",
   "jwks_uri",
   "redirect_uris",
+  "resources",
   "trusted_issuers",
   "access_token_ttl",
   "refresh_token_ttl",
@@ -122,6 +124,7 @@ export function parseClientEntry(path: FieldPath, value: unknown, fromServer = f
     );
   }
   const trustedIssuers = read.nullableStringList("trusted_issuers");
+  const resources = read.stringList("resources") ?? [];
   return {
     entry: {
       client_id: underPath(path, () => clientIdField(clientId)),
@@ -132,6 +135,7 @@ export function parseClientEntry(path: FieldPath, value: unknown, fromServer = f
       ...jwks,
       ...(jwksUri === undefined ? {} : { jwks_uri: jwksUri }),
       redirect_uris: read.stringList("redirect_uris") ?? [],
+      resources: underPath(path, () => resourcesField(resources)),
       trusted_issuers:
         trustedIssuers === undefined || trustedIssuers === null ? null : distinct(trustedIssuers),
       access_token_ttl: read.nullableInteger("access_token_ttl") ?? null,

@@ -1,4 +1,6 @@
+import { MAX_CLIENT_RESOURCES } from "../admin/resources-field.js";
 import type { JsonObjectValue } from "../domain/json-value.js";
+import { MAX_RESOURCE_LENGTH } from "../resources/resource-indicator.js";
 
 const string = { type: "string" };
 const strings = { type: "array", items: string };
@@ -108,6 +110,17 @@ const client = {
     jwks,
     jwks_uri: { type: "string", format: "uri" },
     redirect_uris: strings,
+    resources: {
+      type: "array",
+      maxItems: MAX_CLIENT_RESOURCES,
+      description: "The RFC 8707 resource indicators the client may request, compared exactly",
+      items: {
+        type: "string",
+        format: "uri",
+        pattern: "^[A-Za-z][A-Za-z0-9+.-]*:[^#]*$",
+        maxLength: MAX_RESOURCE_LENGTH,
+      },
+    },
     trusted_issuers: nullable({ type: "array", items: string, minItems: 1 }),
     access_token_ttl: seconds,
     refresh_token_ttl: seconds,

@@ -42,6 +42,7 @@ export interface ClientEntry {
   readonly jwks?: { readonly keys: readonly JsonObjectValue[] };
   readonly jwks_uri?: string;
   readonly redirect_uris: readonly string[];
+  readonly resources: readonly string[];
   readonly trusted_issuers: readonly string[] | null;
   readonly access_token_ttl: number | null;
   readonly refresh_token_ttl: number | null;

@@ -9,6 +9,7 @@ export interface ClientWireBody {
   readonly jwks?: unknown;
   readonly jwks_uri?: string | undefined;
   readonly redirect_uris?: readonly string[] | undefined;
+  readonly resources?: readonly string[] | undefined;
   readonly trusted_issuers?: readonly string[] | null | undefined;
   readonly access_token_ttl?: number | null | undefined;
   readonly refresh_token_ttl?: number | null | undefined;
@@ -24,6 +25,7 @@ export function clientInputFromWire(body: ClientWireBody): ClientInput {
     jwks: body.jwks,
     jwksUri: body.jwks_uri,
     redirectUris: body.redirect_uris,
+    resources: body.resources,
     trustedIssuers: body.trusted_issuers,
     accessTokenTtl: body.access_token_ttl,
     refreshTokenTtl: body.refresh_token_ttl,

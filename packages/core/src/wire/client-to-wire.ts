@@ -20,6 +20,7 @@ export function clientToWire(client: Client): JsonObjectValue {
         ? { jwks: { keys: keySource.jwks.keys.map(publicJwkMembers) } }
         : { jwks_uri: keySource.jwksUri }),
     redirect_uris: [...client.redirectUris],
+    resources: [...client.resources],
     trusted_issuers: client.trustedIssuers === null ? null : [...client.trustedIssuers],
     access_token_ttl: client.accessTokenTtl,
     refresh_token_ttl: client.refreshTokenTtl,

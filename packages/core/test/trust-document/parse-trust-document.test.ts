@@ -47,6 +47,7 @@ describe("parseTrustDocument", () => {
           scope: "",
           token_endpoint_auth_method: "client_secret_basic",
           redirect_uris: [],
+          resources: [],
           trusted_issuers: null,
           access_token_ttl: null,
           refresh_token_ttl: null,
@@ -69,6 +70,10 @@ describe("parseTrustDocument", () => {
     });
     expect(document.issuers[1]?.expires_at).toBe("2030-01-01T00:00:00.000Z");
     expect(document.clients.map(({ secret }) => secret)).toEqual([{ file: "secrets/orders-app" }, null]);
+    expect(document.clients.map(({ entry }) => entry.resources)).toEqual([
+      ["https://api.example.com/orders", "urn:example:billing"],
+      [],
+    ]);
   });
 
   for (const { why, document, problem } of REFUSED_DOCUMENTS) {
@@ -78,6 +83,28 @@ describe("parseTrustDocument", () => {
       expect(error.description).toBe(problem);
     });
   }
+
+  it("keeps a client's resources as written, each once, in their order", () => {
+    const document = parseTrustDocument({
+      version: 1,
+      clients: [
+        {
+          client_id: "c",
+          token_endpoint_auth_method: "none",
+          resources: ["urn:b", "https://A.example/x", "urn:b"],
+        },
+      ],
+    });
+    expect(document.clients[0]?.entry.resources).toEqual(["urn:b", "https://A.example/x"]);
+  });
+
+  it("refuses a resource that is not a string, naming its index", () => {
+    const error = refusal({
+      version: 1,
+      clients: [{ client_id: "c", token_endpoint_auth_method: "none", resources: ["urn:a", 7] }],
+    });
+    expect(error.description).toBe("clients[0].resources[1]: must be a string");
+  });
 
   it("refuses more entries than the bound", () => {
     const clients = Array.from({ length: 1001 }, (_, index) => ({

@@ -52,7 +52,11 @@ describe("planning and applying a trust document", () => {
     expect(secretsRead).toEqual([{ file: "secrets/orders-app" }]);
     await expect(
       engine.authenticateClient({ basic: { clientId: "orders-app", clientSecret: ORDERS_SECRET } }),
-    ).resolves.toMatchObject({ clientId: "orders-app", trustedIssuers: [IDP] });
+    ).resolves.toMatchObject({
+      clientId: "orders-app",
+      trustedIssuers: [IDP],
+      resources: ["https://api.example.com/orders", "urn:example:billing"],
+    });
     const second = await apply(engine, FULL_DOCUMENT);
     expect(second.changes).toEqual([]);
     expect(formatTrustPlan(second)).toEqual(["nothing to do: the server matches the document"]);
@@ -108,6 +112,26 @@ describe("planning and applying a trust document", () => {
     expect((await apply(engine, changed)).changes).toEqual([]);
   });
 
+  it("plans a change of a client's resources, applies it, and clears them when the document drops them", async () => {
+    const engine = freshEngine();
+    await apply(engine, FULL_DOCUMENT);
+    const changed = structuredClone(FULL_DOCUMENT);
+    const orders = changed.clients[0] as Record<string, unknown>;
+    orders.resources = ["urn:example:billing", "https://api.example.com/stock"];
+    const plan = await apply(engine, changed);
+    expect(formatTrustPlan(plan)).toEqual([
+      '~ client orders-app: resources ["https://api.example.com/orders","urn:example:billing"] → ["urn:example:billing","https://api.example.com/stock"]',
+    ]);
+    const resourcesOf = async () => (await engine.clients.get("orders-app")).resources;
+    expect(await resourcesOf()).toEqual(["urn:example:billing", "https://api.example.com/stock"]);
+    expect((await apply(engine, changed)).changes).toEqual([]);
+    delete orders.resources;
+    expect(formatTrustPlan(await apply(engine, changed))).toEqual([
+      '~ client orders-app: resources ["urn:example:billing","https://api.example.com/stock"] → []',
+    ]);
+    expect(await resourcesOf()).toEqual([]);
+  });
+
   it("deletes what the document does not name only with prune", async () => {
     const engine = freshEngine();
     await apply(engine, FULL_DOCUMENT);
@@ -133,6 +157,7 @@ describe("planning and applying a trust document", () => {
     expect(exported.clients).toEqual([
       expect.objectContaining({
         client_id: "orders-app",
+        resources: ["https://api.example.com/orders", "urn:example:billing"],
         client_secret_env: "JWTGRANT_CLIENT_SECRET_ORDERS_APP",
       }),
       { client_id: "public-cli", scope: "read", token_endpoint_auth_method: "none" },

@@ -20,6 +20,13 @@ const inputFields = {
   jwks: JwkSetSchema.optional().openapi({ description: "For private_key_jwt" }),
   jwks_uri: z.string().optional().openapi({ format: "uri", description: "For private_key_jwt" }),
   redirect_uris: z.array(z.string()).optional(),
+  resources: z
+    .array(z.string().openapi({ format: "uri" }))
+    .optional()
+    .openapi({
+      description:
+        "The RFC 8707 resource indicators the client may request: absolute URIs without a fragment, compared exactly. Default: none",
+    }),
   trusted_issuers: z
     .array(z.string())
     .nullable()
@@ -54,6 +61,7 @@ const clientFields = {
   jwks: JwkSetSchema.optional(),
   jwks_uri: z.string().optional(),
   redirect_uris: z.array(z.string()),
+  resources: z.array(z.string()),
   trusted_issuers: z.array(z.string()).nullable(),
   access_token_ttl: seconds,
   refresh_token_ttl: seconds,

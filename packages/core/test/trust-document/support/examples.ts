@@ -40,6 +40,7 @@ export const FULL_DOCUMENT = {
       scope: "read deploy",
       grant_types: ["urn:ietf:params:oauth:grant-type:jwt-bearer", "refresh_token"],
       trusted_issuers: ["https://idp.example.com"],
+      resources: ["https://api.example.com/orders", "urn:example:billing"],
       access_token_ttl: 600,
       client_secret_file: "secrets/orders-app",
     },
@@ -134,6 +135,44 @@ export const REFUSED_DOCUMENTS: readonly {
       clients: [{ client_id: "a", token_endpoint_auth_method: "none", client_secret_env: "X" }],
     },
     problem: "clients[0].client_secret_env: a none client has no secret",
+  },
+  {
+    why: "a relative resource",
+    document: {
+      version: 1,
+      clients: [{ client_id: "a", token_endpoint_auth_method: "none", resources: ["/orders"] }],
+    },
+    problem:
+      "clients[0].resources[0]: must be an absolute URI without a fragment, of at most 2048 characters",
+  },
+  {
+    why: "a resource with a fragment",
+    document: {
+      version: 1,
+      clients: [
+        {
+          client_id: "a",
+          token_endpoint_auth_method: "none",
+          resources: ["https://api.example.com/", "https://api.example.com/#orders"],
+        },
+      ],
+    },
+    problem:
+      "clients[0].resources[1]: must be an absolute URI without a fragment, of at most 2048 characters",
+  },
+  {
+    why: "more resources than a client may have",
+    document: {
+      version: 1,
+      clients: [
+        {
+          client_id: "a",
+          token_endpoint_auth_method: "none",
+          resources: Array.from({ length: 51 }, (_, index) => `https://api${index}.example.com/`),
+        },
+      ],
+    },
+    problem: "clients[0].resources: must list at most 50 resources",
   },
   {
     why: "a missing version",

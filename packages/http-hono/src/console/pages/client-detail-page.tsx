@@ -43,6 +43,17 @@ export function ClientDetailPage({ csrfToken, client, clientSecret }: ClientDeta
         <dd>{client.scope.join(" ") || "none"}</dd>
         <dt>Trusted issuers</dt>
         <dd>{client.trustedIssuers?.join(", ") ?? "any trusted issuer"}</dd>
+        <dt>Resources</dt>
+        <dd>
+          {client.resources.length === 0
+            ? "none"
+            : client.resources.map((resource, index) => (
+                <>
+                  {index === 0 ? "" : ", "}
+                  <code>{resource}</code>
+                </>
+              ))}
+        </dd>
         <dt>Access token lifetime</dt>
         <dd>{client.accessTokenTtl === null ? "the server's default" : `${client.accessTokenTtl} s`}</dd>
         <dt>Refresh token lifetime</dt>

@@ -10,6 +10,7 @@ export interface ClientFormValues {
   readonly token_endpoint_auth_method: string;
   readonly scope: string;
   readonly trusted_issuers: string;
+  readonly resources: string;
   readonly access_token_ttl: string;
   readonly refresh_token_ttl: string;
   readonly jwks_uri: string;
@@ -38,6 +39,7 @@ const FIELDS = [
   "token_endpoint_auth_method",
   "scope",
   "trusted_issuers",
+  "resources",
   "access_token_ttl",
   "refresh_token_ttl",
   "jwks_uri",
@@ -113,6 +115,14 @@ export function ClientFormPage({
           label="Trusted issuers"
           hint="The only issuers (their iss) whose assertions this client may present, one per line; empty for any trusted issuer"
           value={values.trusted_issuers}
+          multiline
+          error={error}
+        />
+        <TextField
+          name="resources"
+          label="Resources"
+          hint="The resource indicators (RFC 8707) this client may request, one per line: absolute URIs without a fragment, compared exactly; empty for none"
+          value={values.resources}
           multiline
           error={error}
         />
