@@ -159,7 +159,7 @@ describe("an upgrade to resource indicators", () => {
   }
 
   it("reads a client and a refresh token written before it with no resources, on PGlite", async () => {
-    const folder = await migrationsBefore("0004_resource_indicators");
+    const folder = await migrationsBefore("0004_resource_indicators_and_token_exchange");
     const client = await PGlite.create();
     await migrate(drizzle({ client }), { migrationsFolder: folder });
     await rm(folder, { recursive: true });
@@ -176,7 +176,7 @@ describe("an upgrade to resource indicators", () => {
     "reads a client and a refresh token written before it with no resources, on PostgreSQL",
     async () => {
       const database = await createTestDatabase();
-      const folder = await migrationsBefore("0004_resource_indicators");
+      const folder = await migrationsBefore("0004_resource_indicators_and_token_exchange");
       const sql = postgres(database.url, { onnotice: () => {} });
       await migratePostgres(drizzlePostgres(sql), { migrationsFolder: folder });
       await rm(folder, { recursive: true });
