@@ -65,6 +65,7 @@ describe("formatExplanation", () => {
   it("shows a grant: the verdict, every condition of every rule with its actual value, and the token", () => {
     const answer = {
       outcome: "would_grant",
+      profile: "id-jag",
       error: null,
       reason: null,
       error_description: null,
@@ -89,12 +90,14 @@ describe("formatExplanation", () => {
         scope: "deploy:write",
         claims: { repository: "acme/app", run: 12 },
         expires_in: 900,
+        aud: ["https://api.example.com/", "urn:example:ledger"],
         refresh_token: false,
       },
     };
     expect(formatExplanation(answer)).toBe(
       [
         "outcome      would grant",
+        "profile      id-jag (an ID-JAG, under that profile's rules)",
         "error        -",
         "reason       -",
         "description  -",
@@ -116,6 +119,7 @@ describe("formatExplanation", () => {
         "token",
         "  sub            gh:260064828:refs/heads/main",
         "  scope          deploy:write",
+        "  aud            https://api.example.com/ urn:example:ledger",
         "  expires_in     900",
         "  refresh_token  no",
         '  claims         repository  "acme/app"',
@@ -128,6 +132,7 @@ describe("formatExplanation", () => {
   it("shows a refusal with the rules still evaluated, and no token", () => {
     const answer = {
       outcome: "refused",
+      profile: null,
       error: "invalid_grant",
       reason: "no_rule_matched",
       error_description: "no trust rule matched: release: ref",
@@ -141,6 +146,7 @@ describe("formatExplanation", () => {
     expect(formatExplanation(answer)).toBe(
       [
         "outcome      refused",
+        "profile      -",
         "error        invalid_grant",
         "reason       no_rule_matched",
         "description  no trust rule matched: release: ref",

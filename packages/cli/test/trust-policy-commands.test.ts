@@ -631,6 +631,7 @@ describe("explain", () => {
     expect(explained).toBe(
       [
         "outcome      would grant",
+        "profile      -",
         "error        -",
         "reason       -",
         "description  -",
@@ -650,6 +651,7 @@ describe("explain", () => {
         "token",
         "  sub            ops:alice",
         "  scope          deploy:write",
+        `  aud            ${server.url}`,
         "  expires_in     900",
         "  refresh_token  no",
         '  claims         team  "ops"',
@@ -697,6 +699,7 @@ describe("explain", () => {
     );
     expect(explained).toEqual({
       outcome: "refused",
+      profile: null,
       error: "invalid_grant",
       reason: "no_rule_matched",
       error_description: "no trust rule matched the assertion: release (team), deploy (team)",

@@ -2,7 +2,7 @@ import { type Command, Option } from "commander";
 import { CliError } from "../cli-error.js";
 import { readInput } from "../files/read-input.js";
 import { type AdminOptions, adminClient, withAdminOptions } from "../options/admin-options.js";
-import { parseNonEmpty } from "../options/parse-values.js";
+import { collect, parseNonEmpty } from "../options/parse-values.js";
 import { formatExplanation } from "../output/format-explanation.js";
 import { printJson } from "../output/print.js";
 
@@ -13,6 +13,7 @@ interface ExplainOptions extends AdminOptions {
   readonly assertion: string;
   readonly clientId?: string;
   readonly scope?: string;
+  readonly resource?: readonly string[];
 }
 
 async function readAssertion(value: string): Promise<string> {
@@ -28,6 +29,7 @@ async function explain(options: ExplainOptions): Promise<void> {
     assertion,
     client_id: options.clientId,
     scope: options.scope,
+    resource: options.resource,
   });
   if (options.json) printJson(answer);
   else process.stdout.write(formatExplanation(answer));
@@ -53,5 +55,11 @@ export function registerExplainCommand(program: Command): void {
       ).argParser(parseNonEmpty),
     )
     .option("--scope <scope>", "the scope it would ask for, space-separated")
+    .addOption(
+      new Option(
+        "--resource <uri>",
+        "a resource indicator (RFC 8707) it would ask for (repeat for more)",
+      ).argParser(collect),
+    )
     .action(explain);
 }

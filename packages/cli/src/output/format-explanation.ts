@@ -52,6 +52,7 @@ function formatToken(token: JsonRecord): string {
   return formatDetails([
     ["sub", token.sub],
     ["scope", token.scope],
+    ["aud", Array.isArray(token.aud) ? token.aud.join(" ") : token.aud],
     ["expires_in", token.expires_in],
     ["refresh_token", token.refresh_token],
     ["claims", claims.length === 0 ? "-" : formatDetails(claims)],
@@ -67,6 +68,10 @@ export function formatExplanation(explanation: unknown): string {
   const answer = asRecord(explanation);
   const verdict = formatDetails([
     ["outcome", answer.outcome === "would_grant" ? "would grant" : answer.outcome],
+    [
+      "profile",
+      answer.profile === "id-jag" ? "id-jag (an ID-JAG, under that profile's rules)" : answer.profile,
+    ],
     ["error", answer.error],
     ["reason", answer.reason],
     ["description", answer.error_description],
