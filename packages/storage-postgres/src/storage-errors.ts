@@ -47,12 +47,13 @@ export const isUniqueViolation = (error: unknown): boolean => hasSqlState(error,
  */
 const WORKERS_SOCKET_FAILURES = /^(proxy request failed|Network connection lost)/;
 
-function isWorkersSocketFailure(error: unknown): boolean {
+/** The message of the workerd socket failure the error is, or wraps. */
+function workersSocketFailure(error: unknown): string | undefined {
   for (let current = error; current instanceof Error; current = current.cause) {
-    if (WORKERS_SOCKET_FAILURES.test(current.message)) return true;
+    if (WORKERS_SOCKET_FAILURES.test(current.message)) return current.message;
     if (current.cause === current) break;
   }
-  return false;
+  return undefined;
 }
 
 /** Whether the error (or one it wraps) says the database could not be reached or could not serve now. */
@@ -60,7 +61,7 @@ export function isUnavailable(error: unknown): boolean {
   return (
     error instanceof StorageUnavailableError ||
     codesOf(error).some((code) => CONNECTION_CODES.has(code) || isTransientSqlState(code)) ||
-    isWorkersSocketFailure(error)
+    workersSocketFailure(error) !== undefined
   );
 }
 
@@ -73,7 +74,8 @@ export async function guardStorage<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     if (isUnavailable(error) && !(error instanceof StorageUnavailableError)) {
-      throw new StorageUnavailableError(`database unavailable: ${codesOf(error).join(", ")}`, {
+      const what = codesOf(error).join(", ") || workersSocketFailure(error);
+      throw new StorageUnavailableError(`database unavailable: ${what}`, {
         cause: error,
       });
     }

@@ -12,8 +12,12 @@ describe("an outage on Workers' sockets", () => {
   });
 
   it("reaches core as StorageUnavailableError, and other errors pass unchanged", async () => {
-    await expect(guardStorage(() => Promise.reject(workersRefusal()))).rejects.toBeInstanceOf(
-      StorageUnavailableError,
+    const refused = guardStorage(() =>
+      Promise.reject(new Error("Failed query", { cause: workersRefusal() })),
+    );
+    await expect(refused).rejects.toBeInstanceOf(StorageUnavailableError);
+    await expect(refused).rejects.toThrow(
+      "database unavailable: proxy request failed, cannot connect to the specified address",
     );
     const bug = new TypeError("the proxy request failed to parse");
     await expect(guardStorage(() => Promise.reject(bug))).rejects.toBe(bug);
