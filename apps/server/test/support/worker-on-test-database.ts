@@ -1,7 +1,6 @@
 import { createPostgresStorage } from "@jwtgrant/storage-postgres";
-import type { ServerOnTestDatabase } from "./server-on-test-database.js";
+import { type ServerOnTestDatabase, startOnNewDatabase } from "./server-on-test-database.js";
 import { SECRETS, startServer, tempDataDir } from "./server-process.js";
-import { createTestDatabase } from "./test-database.js";
 
 /** Applies every migration, as `jwtgrant migrate` does before a Worker is deployed. */
 export async function migrateDatabase(url: string): Promise<void> {
@@ -17,25 +16,13 @@ export async function migrateDatabase(url: string): Promise<void> {
 export async function startWorkerOnTestDatabase(
   env: Readonly<Record<string, string>> = {},
 ): Promise<ServerOnTestDatabase> {
-  const database = await createTestDatabase();
-  try {
-    await migrateDatabase(database.url);
-    const server = await startServer({
+  return startOnNewDatabase(async (url) => {
+    await migrateDatabase(url);
+    return startServer({
       runtime: "workerd",
       dataDir: await tempDataDir(),
       // A Worker has no data directory, and refuses one.
-      env: { JWTGRANT_DATA_DIR: "", DATABASE_URL: database.url, JWTGRANT_SECRETS: SECRETS, ...env },
+      env: { JWTGRANT_DATA_DIR: "", DATABASE_URL: url, JWTGRANT_SECRETS: SECRETS, ...env },
     });
-    return {
-      server,
-      async stop() {
-        const code = await server.stop();
-        await database.drop();
-        return code;
-      },
-    };
-  } catch (error) {
-    await database.drop();
-    throw error;
-  }
+  });
 }
