@@ -1,10 +1,9 @@
-import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres, { type Sql } from "postgres";
 import { createBoundedCalls, type DatabaseCalls } from "./database-calls.js";
-import { createDatabaseStorage, type DatabaseStorage, type StorageOptions } from "./database-storage.js";
-import { MIGRATION_LOCK_KEY, MIGRATIONS_FOLDER } from "./migrations-folder.js";
-import * as schema from "./schema.js";
+import type { DatabaseStorage, StorageOptions } from "./database-storage.js";
+import { MIGRATIONS_FOLDER } from "./migrations-folder.js";
+import { createStorageOnPostgresClient } from "./postgres-client-storage.js";
 import { createSocketWatchdog, type SocketTarget } from "./socket-watchdog.js";
 
 export type PostgresStorageOptions = StorageOptions & {
@@ -93,32 +92,9 @@ export function createPostgresStorage(options: PostgresStorageOptions): Database
           calls: createBoundedCalls({ timeoutMs, maxConcurrent: options.sql.options.max }),
           close: async () => {},
         };
-  const db = drizzle(client, { schema });
-  // One reserved connection holds the advisory lock while the pool does the work, so two instances starting
-  // together migrate (and seal keys) one after the other (the pool needs two connections or more).
-  const withMigrationLock = async <T>(work: () => Promise<T>): Promise<T> => {
-    // postgres.js 3.4 never resolves a reserve() made before the pool's first query when fetch_types is off.
-    await client`select 1`;
-    const lockHolder = await client.reserve();
-    try {
-      await lockHolder`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-      try {
-        return await work();
-      } finally {
-        await lockHolder`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
-      }
-    } finally {
-      lockHolder.release();
-    }
-  };
-  return createDatabaseStorage(
-    db,
-    {
-      calls,
-      withMigrationLock,
-      applyMigrations: () => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-      close,
-    },
+  return createStorageOnPostgresClient(
+    client,
+    { calls, applyMigrations: (db) => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }), close },
     options,
-  );
+  ).storage;
 }

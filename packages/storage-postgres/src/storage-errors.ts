@@ -33,16 +33,35 @@ function codesOf(error: unknown): string[] {
   return codes;
 }
 
+/** Whether the error (or one it wraps) carries the SQLSTATE `code`. */
+export function hasSqlState(error: unknown, code: string): boolean {
+  return codesOf(error).includes(code);
+}
+
 /** Whether the error (or one it wraps) is a unique-constraint violation. */
-export function isUniqueViolation(error: unknown): boolean {
-  return codesOf(error).includes("23505");
+export const isUniqueViolation = (error: unknown): boolean => hasSqlState(error, "23505");
+
+/**
+ * workerd's sockets (`cloudflare:sockets`, under postgres.js on Workers) fail with a message and no code:
+ * the ones of a connection refused or lost.
+ */
+const WORKERS_SOCKET_FAILURES = /^(proxy request failed|Network connection lost)/;
+
+/** The message of the workerd socket failure the error is, or wraps. */
+function workersSocketFailure(error: unknown): string | undefined {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    if (WORKERS_SOCKET_FAILURES.test(current.message)) return current.message;
+    if (current.cause === current) break;
+  }
+  return undefined;
 }
 
 /** Whether the error (or one it wraps) says the database could not be reached or could not serve now. */
 export function isUnavailable(error: unknown): boolean {
   return (
     error instanceof StorageUnavailableError ||
-    codesOf(error).some((code) => CONNECTION_CODES.has(code) || isTransientSqlState(code))
+    codesOf(error).some((code) => CONNECTION_CODES.has(code) || isTransientSqlState(code)) ||
+    workersSocketFailure(error) !== undefined
   );
 }
 
@@ -55,7 +74,8 @@ export async function guardStorage<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     if (isUnavailable(error) && !(error instanceof StorageUnavailableError)) {
-      throw new StorageUnavailableError(`database unavailable: ${codesOf(error).join(", ")}`, {
+      const what = codesOf(error).join(", ") || workersSocketFailure(error);
+      throw new StorageUnavailableError(`database unavailable: ${what}`, {
         cause: error,
       });
     }

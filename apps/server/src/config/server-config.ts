@@ -6,7 +6,7 @@ import {
   type SigningAlgorithm,
   shortSecretMessage,
 } from "@jwtgrant/core";
-import { DEFAULT_DATA_DIR } from "@jwtgrant/storage-postgres/node";
+import { DEFAULT_DATA_DIR } from "@jwtgrant/storage-postgres/default-data-dir";
 import type { TlsFiles } from "../tls/read-tls-material.js";
 import { ConfigError } from "./config-error.js";
 

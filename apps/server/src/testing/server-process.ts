@@ -90,7 +90,8 @@ export async function startProcess(options: ProcessOptions): Promise<RunningProc
   };
 }
 
-export type RuntimeName = "node" | "bun" | "deno";
+/** `workerd`: the Worker, served by miniflare (PostgreSQL only, migrated beforehand). */
+export type RuntimeName = "node" | "bun" | "deno" | "workerd";
 
 const appDir = fileURLToPath(new URL("../..", import.meta.url));
 const bin = (name: string) => join(appDir, "node_modules", ".bin", name);
@@ -101,6 +102,7 @@ const COMMANDS: Record<RuntimeName, readonly string[]> = {
   node: [process.execPath, "dist/node.js"],
   bun: [bin("bun"), "dist/bun.js"],
   deno: [existsSync(denoBinary) ? denoBinary : bin("deno"), "run", "--allow-all", "dist/deno.js"],
+  workerd: [process.execPath, "dist/workerd.js"],
 };
 
 /** The command line that runs the built server on `runtime`, from the server's directory (`serverDir`). */

@@ -19,12 +19,18 @@ export async function startServerOnTestDatabase(
     const server = await startServer({ dataDir, env: { ...env } });
     return { server, stop: () => server.stop() };
   }
+  return startOnNewDatabase((url) =>
+    startServer({ dataDir, env: { ...env, DATABASE_URL: url, JWTGRANT_SECRETS: SECRETS } }),
+  );
+}
+
+/** A server that `start` starts on a new PostgreSQL database (given its URL), which its `stop` drops. */
+export async function startOnNewDatabase(
+  start: (databaseUrl: string) => Promise<RunningServer>,
+): Promise<ServerOnTestDatabase> {
   const database = await createTestDatabase();
   try {
-    const server = await startServer({
-      dataDir,
-      env: { ...env, DATABASE_URL: database.url, JWTGRANT_SECRETS: SECRETS },
-    });
+    const server = await start(database.url);
     return {
       server,
       async stop() {

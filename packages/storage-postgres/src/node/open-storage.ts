@@ -2,8 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { DatabaseStorage, StorageOptions } from "../database-storage.js";
 
-/** The data directory of the server and the CLI when none is configured: `.jwtgrant` in the working directory. */
-export const DEFAULT_DATA_DIR = "./.jwtgrant";
+export { DEFAULT_DATA_DIR } from "../default-data-dir.js";
 
 export interface OpenStorageOptions extends StorageOptions {
   /** A `postgres://` URL. Without one (or empty), the embedded database in `dataDir`. */
