@@ -12,6 +12,7 @@ import { registerIssuerCommands } from "./commands/issuers.js";
 import { registerKeygenCommand } from "./commands/keygen.js";
 import { registerKeyCommands } from "./commands/keys.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
+import { registerPurgeCommand } from "./commands/purge.js";
 import { registerTokenCommand } from "./commands/token.js";
 
 /**
@@ -49,5 +50,6 @@ export function createProgram(): Command {
   registerTokenCommand(program);
   registerDecodeCommand(program);
   registerMigrateCommand(program);
+  registerPurgeCommand(program);
   return program;
 }

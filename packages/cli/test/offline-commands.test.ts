@@ -247,6 +247,31 @@ describe("token, offline failures", () => {
   });
 });
 
+describe("purge", () => {
+  it.skipIf(!hasPostgres)("deletes what has expired from DATABASE_URL and keeps the rest", async () => {
+    const database = await createTestDatabase({ prefix: "jwtgrant_cli" });
+    try {
+      ok(await runCli(["migrate"], { env: { DATABASE_URL: database.url } }));
+      const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+      try {
+        await sql`insert into used_assertions (issuer, jti, expires_at) values
+          ('https://idp.example.com', 'spent', now() - interval '1 hour'),
+          ('https://idp.example.com', 'live', now() + interval '1 hour')`;
+        const url = new URL(database.url);
+        expect(ok(await runCli(["purge"], { env: { DATABASE_URL: database.url } }))).toBe(
+          `purged from the PostgreSQL database ${url.host}/${database.name}: 1 used assertion id(s), 0 refresh token(s), 0 access-token revocation(s), 0 audit record(s)\n`,
+        );
+        const left = await sql<{ jti: string }[]>`select jti from used_assertions`;
+        expect(left.map((row) => row.jti)).toEqual(["live"]);
+      } finally {
+        await sql.end();
+      }
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
 describe("migrate", () => {
   it("applies the migrations where the server keeps its embedded database, and again without harm", async () => {
     const cwd = join(work, "migrate-cwd");
