@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { BOOTSTRAP_ADMIN } from "../src/domain/admin-actor.js";
 import { JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "../src/domain/client.js";
+import type { TokenResponse } from "../src/domain/token-response.js";
+import type { RefusalReason } from "../src/errors/refusal-reason.js";
 import { expectOAuthError } from "./support/expect-oauth-error.js";
 import { createHarness, type Harness, SERVER, TOKEN_ENDPOINT } from "./support/harness.js";
 
@@ -51,17 +53,26 @@ const redeem = async (h: Harness, claims: Record<string, unknown>, parameters = 
     ...parameters,
   });
 
+/** Asserts the grant of the draft's example ID-JAG, unless `expected` says otherwise. */
+const expectRedeemed = (h: Harness, response: Promise<TokenResponse>, expected = {}) =>
+  h.expectIssued(response, {
+    subject: "U019488227",
+    assertionIssuer: IDP,
+    scope: "chat.read chat.history",
+    audience: MCP,
+    resource: MCP,
+    refreshToken: false,
+    ...expected,
+  });
+
+/** Asserts that the ID-JAG with these claims is refused as `invalid_grant` for `reason`. */
+const expectRefused = async (h: Harness, overrides: Record<string, unknown>, reason: RefusalReason) =>
+  expectOAuthError(redeem(h, idJagClaims(h, overrides)), "invalid_grant", reason);
+
 describe("an ID-JAG at the jwt-bearer grant", () => {
   it("redeems the draft's example: its resource becomes the audience, its scope the grant's, no refresh token", async () => {
     const h = await createIdJagHarness();
-    await h.expectIssued(redeem(h, idJagClaims(h)), {
-      subject: "U019488227",
-      assertionIssuer: IDP,
-      scope: "chat.read chat.history",
-      audience: MCP,
-      resource: MCP,
-      refreshToken: false,
-    });
+    await expectRedeemed(h, redeem(h, idJagClaims(h)));
     const [entry] = await h.storage.auditLog.recent(1);
     expect(entry).toMatchObject({ outcome: "granted", issuer: IDP, subject: "U019488227" });
   });
@@ -71,35 +82,20 @@ describe("an ID-JAG at the jwt-bearer grant", () => {
     const assertion = await h.sign(idJagClaims(h, { aud: [SERVER] }), {
       typ: "application/oauth-id-jag+jwt",
     });
-    await h.expectIssued(h.engine.exchangeJwtBearer({ client: h.client, assertion, scope: undefined }), {
-      subject: "U019488227",
-      assertionIssuer: IDP,
-      scope: "chat.read chat.history",
-      audience: MCP,
-      resource: MCP,
-      refreshToken: false,
-    });
+    await expectRedeemed(h, h.engine.exchangeJwtBearer({ client: h.client, assertion, scope: undefined }));
   });
 
   it("refuses a client_id that is not the authenticated client's, and one that is missing", async () => {
     const h = await createIdJagHarness();
-    await expectOAuthError(
-      redeem(h, idJagClaims(h, { client_id: "another-client" })),
-      "invalid_grant",
-      "id_jag_client_id_mismatch",
-    );
-    await expectOAuthError(
-      redeem(h, idJagClaims(h, { client_id: undefined })),
-      "invalid_grant",
-      "id_jag_client_id_mismatch",
-    );
+    await expectRefused(h, { client_id: "another-client" }, "id_jag_client_id_mismatch");
+    await expectRefused(h, { client_id: undefined }, "id_jag_client_id_mismatch");
   });
 
   it("refuses an aud of two elements, even when one is this server", async () => {
     const h = await createIdJagHarness();
-    const error = await expectOAuthError(
-      redeem(h, idJagClaims(h, { aud: [SERVER, "https://elsewhere.example"] })),
-      "invalid_grant",
+    const error = await expectRefused(
+      h,
+      { aud: [SERVER, "https://elsewhere.example"] },
       "id_jag_aud_mismatch",
     );
     expect(error.description).toBe(
@@ -109,11 +105,7 @@ describe("an ID-JAG at the jwt-bearer grant", () => {
 
   it("refuses the token endpoint as aud, which a plain assertion may name", async () => {
     const h = await createIdJagHarness();
-    await expectOAuthError(
-      redeem(h, idJagClaims(h, { aud: TOKEN_ENDPOINT })),
-      "invalid_grant",
-      "id_jag_aud_mismatch",
-    );
+    await expectRefused(h, { aud: TOKEN_ENDPOINT }, "id_jag_aud_mismatch");
     await h.expectIssued(h.exchange(await h.sign(h.claims({ iss: IDP, aud: TOKEN_ENDPOINT }))), {
       assertionIssuer: IDP,
       scope: "chat.read chat.history chat.write",
@@ -123,11 +115,7 @@ describe("an ID-JAG at the jwt-bearer grant", () => {
   it("refuses an issuer's audience alias as an ID-JAG's aud", async () => {
     const h = await createIdJagHarness();
     await h.engine.issuers.update(BOOTSTRAP_ADMIN, h.issuer.id, { audiences: ["urn:acme:chat"] });
-    await expectOAuthError(
-      redeem(h, idJagClaims(h, { aud: "urn:acme:chat" })),
-      "invalid_grant",
-      "id_jag_aud_mismatch",
-    );
+    await expectRefused(h, { aud: "urn:acme:chat" }, "id_jag_aud_mismatch");
   });
 
   it("refuses a public client", async () => {
@@ -149,9 +137,9 @@ describe("an ID-JAG at the jwt-bearer grant", () => {
 
   it("refuses an ID-JAG bound to a key (cnf), never redeeming it unbound", async () => {
     const h = await createIdJagHarness();
-    const error = await expectOAuthError(
-      redeem(h, idJagClaims(h, { cnf: { jkt: "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I" } })),
-      "invalid_grant",
+    const error = await expectRefused(
+      h,
+      { cnf: { jkt: "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I" } },
       "id_jag_cnf_unsupported",
     );
     expect(error.description).toMatch(/cnf claim/);
@@ -167,14 +155,7 @@ describe("an ID-JAG at the jwt-bearer grant", () => {
       "invalid_scope",
       "scope_not_allowed",
     );
-    await h.expectIssued(redeem(h, idJagClaims(h), { scope: "chat.history" }), {
-      subject: "U019488227",
-      assertionIssuer: IDP,
-      scope: "chat.history",
-      audience: MCP,
-      resource: MCP,
-      refreshToken: false,
-    });
+    await expectRedeemed(h, redeem(h, idJagClaims(h), { scope: "chat.history" }), { scope: "chat.history" });
   });
 
   it("makes the grant unusable when its resource claim names one the client may not have, or no absolute URI", async () => {
@@ -197,21 +178,10 @@ describe("an ID-JAG at the jwt-bearer grant", () => {
       "invalid_target",
       "resource_not_granted",
     );
-    await h.expectIssued(redeem(h, claims, { resource: [OTHER] }), {
-      subject: "U019488227",
-      assertionIssuer: IDP,
-      scope: "chat.read chat.history",
-      audience: OTHER,
-      resource: OTHER,
-      refreshToken: false,
-    });
-    await h.expectIssued(redeem(h, idJagClaims(h, { resource: [MCP, OTHER] })), {
-      subject: "U019488227",
-      assertionIssuer: IDP,
-      scope: "chat.read chat.history",
+    await expectRedeemed(h, redeem(h, claims, { resource: [OTHER] }), { audience: OTHER, resource: OTHER });
+    await expectRedeemed(h, redeem(h, idJagClaims(h, { resource: [MCP, OTHER] })), {
       audience: [MCP, OTHER],
       resource: [MCP, OTHER],
-      refreshToken: false,
     });
   });
 
@@ -225,11 +195,7 @@ describe("an ID-JAG at the jwt-bearer grant", () => {
       "invalid_grant",
       "assertion_replayed",
     );
-    await expectOAuthError(
-      redeem(h, idJagClaims(h, { jti: undefined })),
-      "invalid_grant",
-      "id_jag_jti_missing",
-    );
+    await expectRefused(h, { jti: undefined }, "id_jag_jti_missing");
   });
 
   it("never yields a refresh token, though the client may refresh and the rule allows it", async () => {
