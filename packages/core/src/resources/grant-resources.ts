@@ -21,12 +21,14 @@ export function grantResources(
 ): readonly string[] {
   requested.forEach((resource, index) => {
     const which = `resource parameter ${index + 1}`;
-    if (!isResourceIndicator(resource)) {
-      throw invalidTarget(`${which} is not an absolute URI without a fragment`, {
-        reason: "resource_invalid",
-      });
-    }
+    // The client's own resources were checked when it was saved: only another value is read, to tell a
+    // malformed one from one the client may not have.
     if (!client.resources.includes(resource)) {
+      if (!isResourceIndicator(resource)) {
+        throw invalidTarget(`${which} is not an absolute URI without a fragment`, {
+          reason: "resource_invalid",
+        });
+      }
       throw invalidTarget(`${which} is not a resource this client may request`, {
         reason: "resource_not_allowed",
         detail: `resource ${JSON.stringify(resource)} for client ${client.clientId}`,
