@@ -3,7 +3,6 @@
 // of the same size, or token exchanges with an actor. Each is tried once before the rounds, so that a run
 // measures the work it names and not a refusal.
 import { ID_JAG_TYPE } from "@jwtgrant/core";
-import type { AssertionKey } from "./assertions.js";
 import { paddedTo } from "./claim-sizes.js";
 import {
   ACCESS_TOKEN_TYPE,
@@ -19,7 +18,7 @@ import {
   tokenExchangeBody,
 } from "./cross-app-assertions.js";
 import { admin, IDP, type Target, type Targets } from "./targets.js";
-import { prepareVariantTargets, targetOn } from "./variant-targets.js";
+import { prepareVariantTargets, targetOn, type VariantOptions } from "./variant-targets.js";
 
 export const ID_JAG = "ID-JAG";
 export const PLAIN = "plain assertion";
@@ -28,14 +27,8 @@ export const EXCHANGE = "token exchange";
 /** An actor renews its token every minute, well inside the token's lifetime. */
 const ACTOR_RENEW_SECONDS = 60;
 
-export interface CrossAppTargetOptions {
-  readonly key: AssertionKey;
-  readonly pinning: boolean;
-  readonly notes: string[];
-}
-
 /** The variant's database, made now, and its three targets on one server, started by `start`. */
-export function prepareCrossAppTargets(options: CrossAppTargetOptions): Promise<Targets> {
+export function prepareCrossAppTargets(options: VariantOptions): Promise<Targets> {
   const { key, pinning, notes } = options;
   return prepareVariantTargets({
     pinning,

@@ -1,21 +1,14 @@
 // The policy variant's targets: one jwtgrant server trusting a plain issuer and, next to it, GitHub Actions
 // under a trust rule; the two targets are that server fed the one issuer's assertions or the other's.
-import type { AssertionKey } from "./assertions.js";
 import { GITHUB, githubJobClaims, POLICY_RULES, paddedPlainClaims } from "./policy-assertions.js";
 import { admin, IDP, type Targets } from "./targets.js";
-import { prepareVariantTargets, targetOn } from "./variant-targets.js";
+import { prepareVariantTargets, targetOn, type VariantOptions } from "./variant-targets.js";
 
 export const PLAIN = "plain issuer";
 export const POLICY = "policy issuer";
 
-export interface PolicyTargetOptions {
-  readonly key: AssertionKey;
-  readonly pinning: boolean;
-  readonly notes: string[];
-}
-
 /** The database of the variant, made now, and its two targets on one server, started by `start`. */
-export function preparePolicyTargets(options: PolicyTargetOptions): Promise<Targets> {
+export function preparePolicyTargets(options: VariantOptions): Promise<Targets> {
   const { key, pinning, notes } = options;
   return prepareVariantTargets({
     pinning,

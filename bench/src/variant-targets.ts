@@ -3,6 +3,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { AssertionKey } from "./assertions.js";
 import { type PostgresPinning, pinLocalPostgres } from "./pin-postgres.js";
 import {
   createDatabase,
@@ -12,6 +13,14 @@ import {
   type Target,
   type Targets,
 } from "./targets.js";
+
+/** What every variant's targets are made with. */
+export interface VariantOptions {
+  /** The trusted IdP's key, which signs every assertion of the variant. */
+  readonly key: AssertionKey;
+  readonly pinning: boolean;
+  readonly notes: string[];
+}
 
 export interface VariantTargetOptions {
   readonly pinning: boolean;
