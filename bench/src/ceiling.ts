@@ -1,11 +1,15 @@
 // Single-core operations per second of the crypto one exchange must do: verify the assertion and sign the
 // access token, with jose (Web Crypto) and with node:crypto. Run pinned to the server's core; prints JSON.
+// Arguments: the duration of each measurement in ms, and optionally the algorithms, comma-separated.
 import { constants, createPrivateKey, createPublicKey, sign, verify } from "node:crypto";
 import { CompactSign, exportJWK, flattenedVerify, generateKeyPair, type JWK } from "jose";
 
-type Alg = "ES256" | "RS256" | "EdDSA";
+const ALGS = ["ES256", "RS256", "EdDSA"] as const;
+type Alg = (typeof ALGS)[number];
 
 const durationMs = Number(process.argv[2] ?? "2000");
+const algs =
+  process.argv[3] === undefined ? ALGS : ALGS.filter((alg) => process.argv[3]?.split(",").includes(alg));
 const payload = new TextEncoder().encode(
   JSON.stringify({ iss: "https://idp.example.com", sub: "svc", aud: "x", exp: 2_000_000_000, jti: "j" }),
 );
@@ -59,5 +63,5 @@ async function measure(alg: Alg) {
 }
 
 const results: Record<string, Awaited<ReturnType<typeof measure>>> = {};
-for (const alg of ["ES256", "RS256", "EdDSA"] as const) results[alg] = await measure(alg);
+for (const alg of algs) results[alg] = await measure(alg);
 process.stdout.write(`${JSON.stringify(results)}\n`);

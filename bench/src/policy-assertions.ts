@@ -1,6 +1,7 @@
 // The policy variant's two assertions: a GitHub Actions job's, for an issuer with a trust rule, and the same
 // job's claims from the plain issuer, padded to the same size, so that the two differ in nothing but the rule's work.
 import type { ClaimsFor } from "./assertions.js";
+import { fixedWidthJti, jsonBytes, paddedTo } from "./claim-sizes.js";
 
 export const GITHUB = "https://token.actions.githubusercontent.com";
 
@@ -20,16 +21,13 @@ export const POLICY_RULES = [
   },
 ];
 
-/** Every serial is written with this many digits, so that each assertion of a variant has the same size. */
-const SERIAL_DIGITS = 12;
-const jti = (serial: number) => `bench-${String(serial).padStart(SERIAL_DIGITS, "0")}`;
 const SHA = "2f1c4e5a8d6b3c7e9f0a1b2c3d4e5f6a7b8c9d0e";
 
 /** A GitHub Actions job's claims, by the names and in the order GitHub writes them, matching the rule. */
 export const githubJobClaims =
   (audience: string): ClaimsFor =>
   (now, serial) => ({
-    jti: jti(serial),
+    jti: fixedWidthJti(serial),
     sub: "repo:octo-org@65/octo-repo@74:environment:prod",
     environment: "prod",
     aud: audience,
@@ -62,20 +60,11 @@ export const githubJobClaims =
     iat: now,
   });
 
-const byteLength = (claims: Record<string, unknown>) => Buffer.byteLength(JSON.stringify(claims));
-
 /**
  * The plain issuer's claims: the same job's, issued by `issuer`, and a `padding` claim that brings them to the
  * byte size of `twin`'s. Both servers then parse and verify the same claims; only the rule's work differs.
- * Sizes are compared at one instant: the times have as many digits for decades.
  */
 export function paddedPlainClaims(issuer: string, twin: ClaimsFor): ClaimsFor {
-  const plain = (now: number, serial: number) => ({ ...twin(now, serial), iss: issuer });
-  const now = Math.floor(Date.now() / 1000);
-  const missing = byteLength(twin(now, 1)) - byteLength({ ...plain(now, 1), padding: "" });
-  if (missing < 0) throw new Error("the plain assertion is already larger than its twin");
-  const padding = "x".repeat(missing);
-  const padded: ClaimsFor = (at, serial) => ({ ...plain(at, serial), padding });
-  if (byteLength(padded(now, 1)) !== byteLength(twin(now, 1))) throw new Error("the padding is off");
-  return padded;
+  const plain: ClaimsFor = (now, serial) => ({ ...twin(now, serial), iss: issuer });
+  return paddedTo(plain, jsonBytes, jsonBytes(twin(Math.floor(Date.now() / 1000), 1)));
 }

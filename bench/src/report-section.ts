@@ -4,6 +4,10 @@ import { existsSync, readFileSync } from "node:fs";
 
 /** The section of the trust-policy variant (`--policy`), which the full run keeps. */
 export const POLICY_SECTION = "policy-variant";
+/** The section of the cross-app access variant (`--cross-app`), which the full run keeps. */
+export const CROSS_APP_SECTION = "cross-app-variant";
+/** Every variant's section, in the order the full run writes them back. */
+export const VARIANT_SECTIONS = [POLICY_SECTION, CROSS_APP_SECTION] as const;
 
 const markers = (name: string) => [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`] as const;
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import type { LoadResult } from "./load.js";
 import type { MachineFacts } from "./machine.js";
-import { POLICY_SECTION, sectionOf } from "./report-section.js";
+import { sectionOf, VARIANT_SECTIONS } from "./report-section.js";
 
 export interface RunRecord {
   readonly round: number;
@@ -27,7 +27,9 @@ export interface Summary {
 
 const fixed = (value: number, digits = 0) => value.toFixed(digits);
 
-export const oneCoreCeiling = (verify: number, sign: number) => 1 / (1 / verify + 1 / sign);
+/** Exchanges per second one core could serve doing only their crypto: `verifies` verifications and one signature. */
+export const oneCoreCeiling = (verify: number, sign: number, verifies = 1) =>
+  1 / (verifies / verify + 1 / sign);
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -42,8 +44,8 @@ export const runRow = ({ round, target, connections, result }: RunRecord): strin
   `| ${round} | ${target} | ${connections} | ${fixed(result.requestsPerSecond)} | ${fixed(result.p50Ms, 1)} | ${fixed(result.p99Ms, 1)} | ${result.non2xx} | ${result.errors} | ${result.serverCpu === null ? "n/a" : `${fixed(result.serverCpu * 100)} %`} |`;
 
 /**
- * Rewrites bench/README.md with this run's numbers, how they were taken, and on what; the policy variant's
- * section, which another kind of run writes, is kept as it was.
+ * Rewrites bench/README.md with this run's numbers, how they were taken, and on what; the variants'
+ * sections, which other kinds of run write, are kept as they were.
  */
 export function writeReport(
   path: string,
@@ -117,6 +119,8 @@ export function writeReport(
           "",
         ]),
   ];
-  const kept = sectionOf(path, POLICY_SECTION);
-  writeFileSync(path, `${lines.join("\n")}\n${kept === null ? "" : `${kept}\n`}`);
+  const kept = VARIANT_SECTIONS.flatMap((name) => sectionOf(path, name) ?? []).map(
+    (section) => `${section}\n`,
+  );
+  writeFileSync(path, `${lines.join("\n")}\n${kept.join("\n")}`);
 }

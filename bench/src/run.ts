@@ -2,13 +2,17 @@
 // of jwtgrant (PostgreSQL and embedded PGlite) against node-oidc-provider doing the same work, interleaved
 // A B A B so that drift cancels, and the crypto ceiling. With --baseline, that other build also runs on
 // PostgreSQL in every round, so a change is measured before and after in one run.
-// `pnpm bench -- --policy [--quick]`: only the trust-policy variant, an issuer with a rule against a plain
-// issuer on one server, in alternating pairs; it rewrites its own section of the report and no other.
+// `pnpm bench -- --policy [--quick]` and `pnpm bench -- --cross-app [--quick]`: only one variant, kinds of
+// token request to one server in alternating interleaved rounds (an issuer with a trust rule against a plain
+// issuer; ID-JAG redemption and token exchange against the plain exchange); each rewrites its own section of
+// the report and no other.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { createAssertionKey } from "./assertions.js";
+import { writeCrossAppSummary } from "./cross-app-summary.js";
+import { prepareCrossAppTargets } from "./cross-app-targets.js";
 import { loadTokenEndpoint } from "./load.js";
 import { machineFacts, pinned } from "./machine.js";
 import { writePolicySummary } from "./policy-summary.js";
@@ -16,17 +20,21 @@ import { preparePolicyTargets } from "./policy-targets.js";
 import type { CeilingRow, RunRecord } from "./report.js";
 import { writeSummary } from "./summary.js";
 import { benchDir, prepareTargets, type Targets } from "./targets.js";
+import type { VariantSummaryInput } from "./variant-section.js";
 
 const quick = process.argv.includes("--quick");
-const policy = process.argv.includes("--policy");
+const variantFlags = ["--policy", "--cross-app"].filter((flag) => process.argv.includes(flag));
+const variantFlag = variantFlags[0];
 const baselineIndex = process.argv.indexOf("--baseline");
 const baselineEntry = baselineIndex === -1 ? undefined : process.argv[baselineIndex + 1];
 if (baselineIndex !== -1 && (baselineEntry === undefined || !existsSync(baselineEntry))) {
   process.stderr.write("bench: --baseline needs the path of another build's apps/server/dist/node.js\n");
   process.exit(2);
 }
-if (policy && baselineEntry !== undefined) {
-  process.stderr.write("bench: --policy runs alone; drop --baseline\n");
+if (variantFlags.length > 1 || (variantFlag !== undefined && baselineEntry !== undefined)) {
+  process.stderr.write(
+    `bench: ${variantFlags.join(" and ")} runs alone; give one variant, without --baseline\n`,
+  );
   process.exit(2);
 }
 const facts = machineFacts();
@@ -41,10 +49,16 @@ if (facts.pinning && process.env.JWTGRANT_BENCH_PINNED !== "1") {
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
-function measureCeiling(): CeilingRow[] {
+/** The one-core crypto rates of `algs` (comma-separated; default every one the ceiling knows). */
+function measureCeiling(algs?: string): CeilingRow[] {
   const argv = pinned(
     0,
-    [process.execPath, join(benchDir, "dist/ceiling.js"), quick ? "700" : "2000"],
+    [
+      process.execPath,
+      join(benchDir, "dist/ceiling.js"),
+      quick ? "700" : "2000",
+      ...(algs === undefined ? [] : [algs]),
+    ],
     facts.pinning,
   );
   const [command = "node", ...args] = argv;
@@ -147,12 +161,31 @@ async function comparePeer() {
   });
 }
 
-async function comparePolicy() {
-  const targets = await preparePolicyTargets({
-    key: createAssertionKey(),
-    pinning: facts.pinning,
-    notes,
-  });
+/** A variant: its targets on one server, and the summary that writes its section of the report. */
+interface Variant {
+  readonly flag: string;
+  prepare(): Promise<Targets>;
+  summarise(input: VariantSummaryInput): void;
+}
+
+const VARIANTS: readonly Variant[] = [
+  {
+    flag: "--policy",
+    prepare: () => preparePolicyTargets({ key: createAssertionKey(), pinning: facts.pinning, notes }),
+    summarise: writePolicySummary,
+  },
+  {
+    flag: "--cross-app",
+    prepare: () => prepareCrossAppTargets({ key: createAssertionKey(), pinning: facts.pinning, notes }),
+    summarise: (input) => {
+      log("measuring the ES256 crypto ceiling");
+      writeCrossAppSummary({ ...input, ceiling: measureCeiling("ES256") });
+    },
+  },
+];
+
+async function compareVariant(variant: Variant) {
+  const targets = await variant.prepare();
   const plan: Plan = {
     rounds: quick ? 5 : 9,
     durationSeconds: quick ? 5 : 6,
@@ -163,9 +196,9 @@ async function comparePolicy() {
   const before = loadavg()[0] ?? 0;
   const runs = await runRounds(targets, plan);
   const after = loadavg()[0] ?? 0;
-  writePolicySummary({
+  variant.summarise({
     reportPath: join(benchDir, "README.md"),
-    command: `pnpm bench -- --policy${quick ? " --quick" : ""}`,
+    command: `pnpm bench -- ${variant.flag}${quick ? " --quick" : ""}`,
     facts,
     runs,
     rounds: plan.rounds,
@@ -177,4 +210,5 @@ async function comparePolicy() {
 }
 
 log(`machine: ${facts.cpuModel}, ${facts.cores} cores, pinning ${facts.pinning ? "on" : "off"}`);
-await (policy ? comparePolicy() : comparePeer());
+const variant = VARIANTS.find((one) => one.flag === variantFlag);
+await (variant === undefined ? comparePeer() : compareVariant(variant));

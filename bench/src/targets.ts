@@ -48,15 +48,20 @@ const basic = (id: string, secret: string) =>
 export interface JwtgrantServer {
   readonly server: BenchServer;
   readonly url: string;
+  readonly clientId: string;
   readonly authorization: string;
 }
 
-/** A jwtgrant build (this one unless `entry` names another) on `database`, with a client and no issuer yet. */
+/**
+ * A jwtgrant build (this one unless `entry` names another) on `database`, with a client (made of the admin
+ * API's `client` fields) and no issuer yet.
+ */
 export async function startJwtgrantServer(
   name: string,
   database: Record<string, string>,
   pinning: boolean,
   entry = serverEntry,
+  client: Record<string, unknown> = { client_name: "bench" },
 ): Promise<JwtgrantServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -75,8 +80,9 @@ export async function startJwtgrantServer(
     "/healthz",
     pinning,
   );
-  const client = await admin(url, "/clients", { client_name: "bench" });
-  return { server, url, authorization: basic(String(client.client_id), String(client.client_secret)) };
+  const created = await admin(url, "/clients", client);
+  const clientId = String(created.client_id);
+  return { server, url, clientId, authorization: basic(clientId, String(created.client_secret)) };
 }
 
 /** A jwtgrant build on `database`, trusting `IDP`, with a client. */
