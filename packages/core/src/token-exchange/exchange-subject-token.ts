@@ -1,6 +1,7 @@
 import { assertionReplayed } from "../assertion/assertion-replayed.js";
-import { readAssertion } from "../assertion/read-assertion.js";
+import { type ReadAssertion, readAssertion } from "../assertion/read-assertion.js";
 import { TOKEN_EXCHANGE_GRANT } from "../domain/client.js";
+import { UNKNOWN_PARTIES } from "../domain/grant-parties.js";
 import type { TokenResponse } from "../domain/token-response.js";
 import type { EngineContext } from "../engine/context.js";
 import { invalidRequest } from "../errors/oauth-error.js";
@@ -14,6 +15,7 @@ import { checkMayAct } from "./check-may-act.js";
 import { exchangeTargets } from "./exchange-targets.js";
 import type { ExchangedToken } from "./exchanged-token.js";
 import { nestActor } from "./nest-actor.js";
+import { type PresentedToken, presentedToken } from "./presented-token.js";
 import { asRequestError, readExchangedToken } from "./read-exchanged-token.js";
 import type { TokenExchangeRequest } from "./token-exchange-request.js";
 import type { ExchangeableTokenType } from "./token-types.js";
@@ -34,11 +36,8 @@ export function exchangeSubjectToken(
     request.subjectTokenType === ACCESS_TOKEN_TYPE_URI
       ? null
       : readAssertion(request.subjectToken, ctx.settings.maxAssertionBytes);
-  const before =
-    unverified === null
-      ? { issuer: null, subject: null, jti: null, actor: null }
-      : assertionParties(unverified);
-  return auditGrant(ctx, audit, before, () => grant(ctx, request));
+  const before = unverified === null ? UNKNOWN_PARTIES : assertionParties(unverified);
+  return auditGrant(ctx, audit, before, () => grant(ctx, request, unverified));
 }
 
 /** The type of a subject or actor token, required with the token and one this server reads. */
@@ -59,9 +58,11 @@ function tokenType(role: "subject_token" | "actor_token", type: string | undefin
   return type;
 }
 
+/** `unverified`: the subject token, read once for the audit when it is no access token of ours. */
 async function grant(
   ctx: EngineContext,
   request: TokenExchangeRequest,
+  unverified: ReadAssertion | null,
 ): Promise<AuditedGrant<TokenResponse>> {
   const { client } = request;
   requireGrantType(client, TOKEN_EXCHANGE_GRANT);
@@ -86,11 +87,20 @@ async function grant(
     );
   }
 
-  const subject = await readExchangedToken(ctx, client, "subject_token", request.subjectToken, subjectType);
+  const presented: PresentedToken =
+    subjectType === ACCESS_TOKEN_TYPE_URI || unverified === null
+      ? { kind: "access_token", token: request.subjectToken }
+      : { kind: "assertion", read: unverified };
+  const subject = await readExchangedToken(ctx, client, "subject_token", presented);
   const actor =
     request.actorToken === undefined || actorType === null
       ? null
-      : await readExchangedToken(ctx, client, "actor_token", request.actorToken, actorType);
+      : await readExchangedToken(
+          ctx,
+          client,
+          "actor_token",
+          presentedToken(request.actorToken, actorType, ctx.settings.maxAssertionBytes),
+        );
   if (actor !== null) checkMayAct(subject.payload, actor);
   const act = nestActor(actor, subject.payload);
   const scope = grantScope(requested, subject.scopeLimits);

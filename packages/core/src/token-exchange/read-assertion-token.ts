@@ -1,6 +1,6 @@
 import { assertionScopeLimits } from "../assertion/assertion-scope-limits.js";
 import { checkTrustedAssertion } from "../assertion/check-trusted-assertion.js";
-import { readAssertion } from "../assertion/read-assertion.js";
+import type { ReadAssertion } from "../assertion/read-assertion.js";
 import type { Client } from "../domain/client.js";
 import type { EngineContext } from "../engine/context.js";
 import { invalidRequest } from "../errors/oauth-error.js";
@@ -8,7 +8,7 @@ import { isIdJag } from "../id-jag/id-jag-profile.js";
 import type { ExchangedToken } from "./exchanged-token.js";
 
 /**
- * A JWT or ID Token presented for exchange, checked as the jwt-bearer grant checks an assertion: trusted
+ * A JWT or ID Token presented for exchange, decoded once by the caller, checked as the jwt-bearer grant checks an assertion: trusted
  * issuer, keys, claims (its `aud` this server, its token endpoint or one of the issuer's audiences), the
  * client's issuers, the subject rule and the trust rules. An ID-JAG is refused: it is redeemed at the
  * jwt-bearer grant, under its own rules, and nowhere else.
@@ -16,9 +16,8 @@ import type { ExchangedToken } from "./exchanged-token.js";
 export async function readAssertionToken(
   ctx: EngineContext,
   client: Client,
-  token: string,
+  read: ReadAssertion,
 ): Promise<ExchangedToken> {
-  const read = readAssertion(token, ctx.settings.maxAssertionBytes);
   if (!read.ok) throw read.refusal;
   if (isIdJag(read.jws.header)) {
     throw invalidRequest("an ID-JAG is redeemed with the jwt-bearer grant, not exchanged", {

@@ -2,15 +2,15 @@ import type { Client } from "../domain/client.js";
 import type { EngineContext } from "../engine/context.js";
 import { OAuthError } from "../errors/oauth-error.js";
 import type { ExchangedToken } from "./exchanged-token.js";
+import type { PresentedToken } from "./presented-token.js";
 import { readAccessToken } from "./read-access-token.js";
 import { readAssertionToken } from "./read-assertion-token.js";
-import { ACCESS_TOKEN_TYPE_URI, type ExchangeableTokenType } from "./token-types.js";
 
 /** Which token of the request a refusal is about, as its parameter is named. */
 export type ExchangedTokenRole = "subject_token" | "actor_token";
 
 /**
- * A subject or actor token, read and verified as its type says. A token refused is the request's fault, so
+ * A subject or actor token, verified as its type says. A token refused is the request's fault, so
  * RFC 8693 §2.2.2 makes it `invalid_request`, never `invalid_grant`; the refusal keeps its reason, and its
  * description says which token it is about.
  */
@@ -18,13 +18,12 @@ export async function readExchangedToken(
   ctx: EngineContext,
   client: Client,
   role: ExchangedTokenRole,
-  token: string,
-  type: ExchangeableTokenType,
+  presented: PresentedToken,
 ): Promise<ExchangedToken> {
   try {
-    return type === ACCESS_TOKEN_TYPE_URI
-      ? await readAccessToken(ctx, client, token)
-      : await readAssertionToken(ctx, client, token);
+    return presented.kind === "access_token"
+      ? await readAccessToken(ctx, client, presented.token)
+      : await readAssertionToken(ctx, client, presented.read);
   } catch (error) {
     throw asRequestError(error, role);
   }
