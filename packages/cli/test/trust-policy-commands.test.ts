@@ -729,6 +729,32 @@ describe("explain", () => {
     });
   });
 
+  it("sends the resources the client would ask for", async () => {
+    const jwt = await assertion(issuer, "alice", "team=ops", 'groups=["deployers"]');
+    const explained = json(
+      await admin(
+        "explain",
+        "--assertion",
+        jwt,
+        "--client-id",
+        client.clientId,
+        "--resource",
+        "https://api.example.com/",
+        "--json",
+      ),
+    );
+    expect(explained).toMatchObject({
+      outcome: "refused",
+      error: "invalid_target",
+      reason: "resource_not_allowed",
+      rule: null,
+      rules: [
+        { name: "release", matched: false },
+        { name: "deploy", matched: true },
+      ],
+    });
+  });
+
   it("says when standard input holds no assertion, before any request", async () => {
     const empty = await runCli(["explain", "--assertion", "-", "--admin-token", ADMIN_TOKEN], {
       input: "\n",

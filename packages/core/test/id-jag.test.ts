@@ -77,12 +77,20 @@ describe("an ID-JAG at the jwt-bearer grant", () => {
     expect(entry).toMatchObject({ outcome: "granted", issuer: IDP, subject: "U019488227" });
   });
 
-  it("accepts the application/ form of the typ, and an aud array of exactly the issuer", async () => {
+  it("accepts the application/ form of the typ in any case, and an aud array of exactly the issuer", async () => {
     const h = await createIdJagHarness();
-    const assertion = await h.sign(idJagClaims(h, { aud: [SERVER] }), {
-      typ: "application/oauth-id-jag+jwt",
+    for (const typ of ["application/oauth-id-jag+jwt", "OAuth-ID-JAG+JWT"]) {
+      const assertion = await h.sign(idJagClaims(h, { aud: [SERVER] }), { typ });
+      await expectRedeemed(h, h.engine.exchangeJwtBearer({ client: h.client, assertion, scope: undefined }));
+    }
+    // Another typ is a plain assertion: its token-endpoint aud is accepted, and a refresh token comes with it.
+    const plain = await h.sign(idJagClaims(h, { aud: TOKEN_ENDPOINT }), { typ: "JWT" });
+    const response = await h.engine.exchangeJwtBearer({
+      client: h.client,
+      assertion: plain,
+      scope: undefined,
     });
-    await expectRedeemed(h, h.engine.exchangeJwtBearer({ client: h.client, assertion, scope: undefined }));
+    expect(response.refreshToken).toEqual(expect.any(String));
   });
 
   it("refuses a client_id that is not the authenticated client's, and one that is missing", async () => {
@@ -161,7 +169,8 @@ describe("an ID-JAG at the jwt-bearer grant", () => {
   it("makes the grant unusable when its resource claim names one the client may not have, or no absolute URI", async () => {
     const h = await createIdJagHarness({ resources: [OTHER] });
     await expectOAuthError(redeem(h, idJagClaims(h)), "invalid_grant", "id_jag_resource_not_allowed");
-    for (const resource of ["/api", "https://acme.chat.example/api#x", [], 42, [OTHER, 7]]) {
+    const tooMany = Array.from({ length: 51 }, (_, index) => `${OTHER}/${index}`);
+    for (const resource of ["/api", "https://acme.chat.example/api#x", [], 42, [OTHER, 7], tooMany]) {
       await expectOAuthError(
         redeem(h, idJagClaims(h, { resource })),
         "invalid_grant",

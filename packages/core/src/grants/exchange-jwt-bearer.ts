@@ -3,6 +3,7 @@ import { type ReadAssertion, readAssertion } from "../assertion/read-assertion.j
 import { type Client, JWT_BEARER_GRANT, REFRESH_TOKEN_GRANT } from "../domain/client.js";
 import type { TokenResponse } from "../domain/token-response.js";
 import type { EngineContext } from "../engine/context.js";
+import { isSingleUse } from "../id-jag/is-single-use.js";
 import { mintRefreshToken } from "../tokens/mint-refresh-token.js";
 import { assertionParties } from "./assertion-parties.js";
 import { type AuditedGrant, auditGrant } from "./audit-grant.js";
@@ -32,7 +33,7 @@ async function grant(
   const { issuer } = assertion;
   // An issuer whose assertions are reused by design (`assertion_reuse: allowed`) records no `jti`; an ID-JAG
   // is single use whatever its issuer's setting.
-  if (assertion.jti !== null && (issuer.assertionReuse === "single_use" || profile === "id-jag")) {
+  if (assertion.jti !== null && isSingleUse(issuer, profile)) {
     const replayUntil = new Date((assertion.exp + ctx.settings.clockSkewSeconds) * 1000);
     if (!(await ctx.storage.replayGuard.claim(issuer.issuer, assertion.jti, replayUntil))) {
       throw assertionReplayed(issuer.issuer, assertion.jti);

@@ -8,6 +8,7 @@ import type { EngineContext } from "../engine/context.js";
 import { OAuthError, type OAuthErrorCode } from "../errors/oauth-error.js";
 import type { RefusalReason } from "../errors/refusal-reason.js";
 import { type AssertionProfile, isIdJag } from "../id-jag/id-jag-profile.js";
+import { isSingleUse } from "../id-jag/is-single-use.js";
 import { resourceAudience } from "../resources/resource-audience.js";
 import { formatScope } from "../scope/parse-scope.js";
 import { explainTrustPolicy, type RuleExplanation } from "../trust-policy/explain-trust-policy.js";
@@ -125,7 +126,7 @@ async function isJtiUsed(
   profile: AssertionProfile,
 ): Promise<boolean> {
   if (!read.ok || issuer === null) return false;
-  if (issuer.assertionReuse !== "single_use" && profile !== "id-jag") return false;
+  if (!isSingleUse(issuer, profile)) return false;
   const { jti } = read.jws.claims;
   if (typeof jti !== "string" || jti.length === 0 || !isStorableText(jti)) return false;
   return ctx.storage.replayGuard.isClaimed(issuer.issuer, jti);

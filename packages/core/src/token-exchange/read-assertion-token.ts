@@ -5,6 +5,7 @@ import type { Client } from "../domain/client.js";
 import type { EngineContext } from "../engine/context.js";
 import { invalidRequest } from "../errors/oauth-error.js";
 import { isIdJag } from "../id-jag/id-jag-profile.js";
+import { isSingleUse } from "../id-jag/is-single-use.js";
 import type { ExchangedToken } from "./exchanged-token.js";
 
 /**
@@ -27,7 +28,6 @@ export async function readAssertionToken(
   const trusted = await checkTrustedAssertion(ctx, client, read.jws);
   const { assertion } = trusted;
   const { issuer } = assertion;
-  const singleUse = assertion.jti !== null && issuer.assertionReuse === "single_use";
   return {
     issuer: issuer.issuer,
     subject: assertion.subject,
@@ -38,7 +38,7 @@ export async function readAssertionToken(
     scopeLimits: assertionScopeLimits(client, trusted),
     ttlCap: null,
     spends:
-      singleUse && assertion.jti !== null
+      assertion.jti !== null && isSingleUse(issuer, null)
         ? {
             issuer: issuer.issuer,
             jti: assertion.jti,
